@@ -1,0 +1,665 @@
+/* wharf-compose-schema.c: walks a Compose node tree along the schema table
+ * (wharf-compose-schema-table.c) and reports what does not fit.
+ *
+ * The walk follows the table, not the tree, so its cost is one visit per
+ * node; property lookups are binary searches, and the key path is one
+ * GString grown and truncated as the walk goes down and up.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "wharf-compose-schema.h"
+#include "wharf-compose-schema-private.h"
+#include "wharf-diagnostic.h"
+
+typedef WharfSchemaRule Rule;
+
+/* Arrays longer than this find duplicates with a hash table. */
+#define UNIQUE_LINEAR_MAX 32
+
+typedef struct {
+  GListStore *diagnostics;
+  GString    *path;
+  gboolean    failed;
+} Validator;
+
+static void report (Validator       *v,
+                    WharfSeverity    severity,
+                    const WharfNode *node,
+                    const char      *format,
+                    ...) G_GNUC_PRINTF (4, 5);
+
+static void validate_node (Validator       *v,
+                           const Rule      *rule,
+                           const WharfNode *node);
+
+static void
+report (Validator       *v,
+        WharfSeverity    severity,
+        const WharfNode *node,
+        const char      *format,
+        ...)
+{
+  g_autoptr(WharfDiagnostic) diagnostic = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (severity == WHARF_SEVERITY_ERROR)
+    v->failed = TRUE;
+  if (v->diagnostics == NULL)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  diagnostic = wharf_diagnostic_new (severity,
+                                     wharf_node_get_file (node),
+                                     wharf_node_get_line (node),
+                                     wharf_node_get_column (node),
+                                     v->path->len > 0 ? v->path->str : NULL,
+                                     message);
+  g_list_store_append (v->diagnostics, diagnostic);
+}
+
+static gsize
+path_push_key (Validator  *v,
+               const char *key)
+{
+  gsize len = v->path->len;
+
+  if (len > 0)
+    g_string_append_c (v->path, '.');
+  g_string_append (v->path, key);
+  return len;
+}
+
+static gsize
+path_push_index (Validator *v,
+                 guint      index)
+{
+  gsize len = v->path->len;
+
+  g_string_append_printf (v->path, "[%u]", index);
+  return len;
+}
+
+/* Type names, as compose-go words them ("must be a string or list"). */
+
+static void
+add_name (const char **names,
+          guint       *n,
+          const char  *name)
+{
+  for (guint i = 0; i < *n; i++)
+    if (names[i] == name)
+      return;
+  if (*n < 8)
+    names[(*n)++] = name;
+}
+
+static void
+collect_names (const Rule  *rule,
+               const char **names,
+               guint       *n)
+{
+  switch ((WharfSchemaKind) rule->kind)
+    {
+    case WHARF_SCHEMA_ANY:
+      break;
+    case WHARF_SCHEMA_SCALAR:
+      add_name (names, n, "string");
+      add_name (names, n, "number");
+      add_name (names, n, "boolean");
+      break;
+    case WHARF_SCHEMA_STRING_OR_NUMBER:
+    case WHARF_SCHEMA_BYTES:
+    case WHARF_SCHEMA_PORT:
+      add_name (names, n, "string");
+      add_name (names, n, "number");
+      break;
+    case WHARF_SCHEMA_INTEGER:
+      add_name (names, n, "integer");
+      break;
+    case WHARF_SCHEMA_NUMBER:
+      add_name (names, n, "number");
+      break;
+    case WHARF_SCHEMA_BOOLEAN:
+      add_name (names, n, "boolean");
+      break;
+    case WHARF_SCHEMA_OBJECT:
+      add_name (names, n, "mapping");
+      break;
+    case WHARF_SCHEMA_ARRAY:
+      add_name (names, n, "list");
+      break;
+    case WHARF_SCHEMA_ONE_OF:
+      for (guint i = 0; rule->alternatives[i] != NULL; i++)
+        collect_names (rule->alternatives[i], names, n);
+      break;
+    case WHARF_SCHEMA_STRING:
+    case WHARF_SCHEMA_DURATION:
+    case WHARF_SCHEMA_ENUM:
+    case WHARF_SCHEMA_RESTART:
+    case WHARF_SCHEMA_PULL_POLICY:
+    case WHARF_SCHEMA_OBSOLETE:
+    default:
+      add_name (names, n, "string");
+      break;
+    }
+  if (rule->flags & WHARF_SCHEMA_NULLABLE)
+    add_name (names, n, "null");
+}
+
+static void
+report_type (Validator       *v,
+             const Rule      *rule,
+             const WharfNode *node)
+{
+  const char *names[8];
+  guint n = 0;
+  g_autoptr(GString) type = g_string_new (NULL);
+
+  collect_names (rule, names, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (type, i + 1 == n ? " or " : ", ");
+      g_string_append (type, names[i]);
+    }
+  report (v, WHARF_SEVERITY_ERROR, node, _("must be a %s"), type->str);
+}
+
+static gboolean
+accepts_kind (const Rule    *rule,
+              WharfNodeKind  kind)
+{
+  if (rule->kind == WHARF_SCHEMA_ANY)
+    return TRUE;
+  if (kind == WHARF_NODE_NULL && (rule->flags & WHARF_SCHEMA_NULLABLE))
+    return TRUE;
+  switch ((WharfSchemaKind) rule->kind)
+    {
+    case WHARF_SCHEMA_OBJECT:
+      return kind == WHARF_NODE_MAPPING;
+    case WHARF_SCHEMA_ARRAY:
+      return kind == WHARF_NODE_SEQUENCE;
+    case WHARF_SCHEMA_ONE_OF:
+      for (guint i = 0; rule->alternatives[i] != NULL; i++)
+        if (accepts_kind (rule->alternatives[i], kind))
+          return TRUE;
+      return FALSE;
+    default:
+      return kind == WHARF_NODE_SCALAR;
+    }
+}
+
+/* Objects */
+
+static int
+compare_prop (const void *key,
+              const void *prop)
+{
+  return strcmp (key, ((const WharfSchemaProp *) prop)->name);
+}
+
+static gboolean
+key_matches (WharfSchemaKeys  keys,
+             const char      *key)
+{
+  const char *s;
+
+  switch (keys)
+    {
+    case WHARF_SCHEMA_KEYS_ANY:
+      return *key != '\0';
+    case WHARF_SCHEMA_KEYS_NAME:
+      for (s = key; *s != '\0'; s++)
+        if (!g_ascii_isalnum (*s) && *s != '.' && *s != '_' && *s != '-')
+          return FALSE;
+      return s != key;
+    case WHARF_SCHEMA_KEYS_LOWER:
+      for (s = key; *s != '\0'; s++)
+        if (!g_ascii_islower (*s))
+          return FALSE;
+      return s != key;
+    case WHARF_SCHEMA_KEYS_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+validate_object (Validator       *v,
+                 const Rule      *rule,
+                 const WharfNode *node)
+{
+  guint n = wharf_node_mapping_size (node);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = wharf_node_mapping_get_key (node, i);
+      const WharfNode *value = wharf_node_mapping_get_value (node, i);
+      const WharfSchemaProp *prop = NULL;
+      const Rule *value_rule = NULL;
+      gsize saved;
+
+      if (rule->n_props > 0)
+        prop = bsearch (key, rule->props, rule->n_props, sizeof (WharfSchemaProp), compare_prop);
+      if (prop != NULL)
+        value_rule = prop->rule;
+      else if ((rule->flags & WHARF_SCHEMA_EXTENSIONS) && g_str_has_prefix (key, "x-"))
+        continue;
+      else if (key_matches (rule->keys, key))
+        value_rule = rule->item;
+      else
+        {
+          report (v, WHARF_SEVERITY_ERROR, wharf_node_mapping_get_key_node (node, i),
+                  _("additional property %s is not allowed"), key);
+          continue;
+        }
+
+      saved = path_push_key (v, key);
+      if (value_rule->kind == WHARF_SCHEMA_OBSOLETE)
+        {
+          if (wharf_node_get_kind (value) == WHARF_NODE_SCALAR)
+            report (v, WHARF_SEVERITY_WARNING, wharf_node_mapping_get_key_node (node, i),
+                    _("%s is obsolete: it is ignored, remove it"), key);
+          else
+            report_type (v, value_rule, value);
+        }
+      else
+        validate_node (v, value_rule, value);
+      g_string_truncate (v->path, saved);
+    }
+
+  for (guint i = 0; rule->values != NULL && rule->values[i] != NULL; i++)
+    if (wharf_node_mapping_lookup (node, rule->values[i]) == NULL)
+      report (v, WHARF_SEVERITY_ERROR, node, _("missing required property %s"), rule->values[i]);
+}
+
+/* Arrays */
+
+static char *
+unique_key (const WharfNode *item)
+{
+  return g_strdup_printf ("%d:%s", (int) wharf_node_get_scalar_type (item),
+                          wharf_node_get_scalar (item));
+}
+
+static void
+check_unique (Validator       *v,
+              const WharfNode *node)
+{
+  guint n = wharf_node_sequence_size (node);
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (n > UNIQUE_LINEAR_MAX)
+    {
+      const WharfNode *first_item = wharf_node_sequence_get (node, 0);
+
+      seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      if (wharf_node_get_kind (first_item) == WHARF_NODE_SCALAR)
+        g_hash_table_insert (seen, unique_key (first_item), GUINT_TO_POINTER (1));
+    }
+
+  for (guint i = 1; i < n; i++)
+    {
+      const WharfNode *item = wharf_node_sequence_get (node, i);
+      int first = -1;
+
+      if (wharf_node_get_kind (item) != WHARF_NODE_SCALAR)
+        continue;
+      if (seen == NULL)
+        {
+          for (guint j = 0; j < i && first < 0; j++)
+            if (wharf_node_equal (wharf_node_sequence_get (node, j), item))
+              first = (int) j;
+        }
+      else
+        {
+          g_autofree char *key = unique_key (item);
+          gpointer previous = g_hash_table_lookup (seen, key);
+
+          if (previous != NULL)
+            first = (int) GPOINTER_TO_UINT (previous) - 1;
+          else
+            g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (i + 1));
+        }
+      if (first >= 0)
+        {
+          gsize saved = path_push_index (v, i);
+
+          report (v, WHARF_SEVERITY_ERROR, item,
+                  _("repeats item %d: items must be unique"), first);
+          g_string_truncate (v->path, saved);
+        }
+    }
+}
+
+static void
+validate_array (Validator       *v,
+                const Rule      *rule,
+                const WharfNode *node)
+{
+  guint n = wharf_node_sequence_size (node);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize saved = path_push_index (v, i);
+
+      validate_node (v, rule->item, wharf_node_sequence_get (node, i));
+      g_string_truncate (v->path, saved);
+    }
+  if ((rule->flags & WHARF_SCHEMA_UNIQUE) && n > 1)
+    check_unique (v, node);
+}
+
+/* Scalars */
+
+/* Go's time.ParseDuration: [-+]("0" | (number unit)+), units ns us µs ms s m h. */
+static gboolean
+parse_duration (const char *text)
+{
+  static const char * const units[] = { "ns", "us", "\xc2\xb5s", "\xce\xbcs", "ms", "s", "m", "h" };
+  const char *s = text;
+
+  if (*s == '-' || *s == '+')
+    s++;
+  if (g_str_equal (s, "0"))
+    return TRUE;
+  if (*s == '\0')
+    return FALSE;
+  while (*s != '\0')
+    {
+      const char *start = s;
+      gboolean digits = FALSE, known = FALSE;
+      gsize unit_len;
+
+      while (g_ascii_isdigit (*s))
+        s++, digits = TRUE;
+      if (*s == '.')
+        for (s++; g_ascii_isdigit (*s); s++)
+          digits = TRUE;
+      if (!digits || s == start)
+        return FALSE;
+      for (unit_len = 0; s[unit_len] != '\0' && s[unit_len] != '.' && !g_ascii_isdigit (s[unit_len]); unit_len++)
+        ;
+      for (gsize i = 0; i < G_N_ELEMENTS (units) && !known; i++)
+        known = strlen (units[i]) == unit_len && strncmp (s, units[i], unit_len) == 0;
+      if (!known)
+        return FALSE;
+      s += unit_len;
+    }
+  return TRUE;
+}
+
+/* docker/go-units RAMInBytes: ^\d+(\.\d+)* ?[kmgtp]?i?b?$ (any case). */
+static gboolean
+parse_bytes (const char *text)
+{
+  const char *s = text;
+
+  if (!g_ascii_isdigit (*s))
+    return FALSE;
+  while (g_ascii_isdigit (*s))
+    s++;
+  while (*s == '.' && g_ascii_isdigit (s[1]))
+    for (s++; g_ascii_isdigit (*s); s++)
+      ;
+  if (*s == ' ')
+    s++;
+  if (*s != '\0' && strchr ("kKmMgGtTpP", *s) != NULL)
+    s++;
+  if (*s == 'i' || *s == 'I')
+    s++;
+  if (*s == 'b' || *s == 'B')
+    s++;
+  return *s == '\0';
+}
+
+static gboolean
+all_digits (const char *s,
+            gsize       len)
+{
+  if (len == 0)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_port_range (const char *text)
+{
+  const char *dash = strchr (text, '-');
+
+  if (dash == NULL)
+    return all_digits (text, strlen (text));
+  return all_digits (text, dash - text) && all_digits (dash + 1, strlen (dash + 1));
+}
+
+static gboolean
+parse_restart (const char *text)
+{
+  if (g_str_has_prefix (text, "on-failure:"))
+    return all_digits (text + strlen ("on-failure:"), strlen (text + strlen ("on-failure:")));
+  return g_str_equal (text, "no") || g_str_equal (text, "always") ||
+         g_str_equal (text, "on-failure") || g_str_equal (text, "unless-stopped");
+}
+
+static gboolean
+parse_pull_policy (const char *text)
+{
+  static const char * const policies[] = {
+    "always", "never", "build", "if_not_present", "missing", "refresh", "daily", "weekly",
+  };
+  const char *s;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (policies); i++)
+    if (g_str_equal (text, policies[i]))
+      return TRUE;
+  if (!g_str_has_prefix (text, "every_") || text[strlen ("every_")] == '\0')
+    return FALSE;
+  /* every_([0-9]+[wdhms])+ */
+  for (s = text + strlen ("every_"); *s != '\0'; s++)
+    {
+      if (!g_ascii_isdigit (*s))
+        return FALSE;
+      while (g_ascii_isdigit (*s))
+        s++;
+      if (*s == '\0' || strchr ("wdhms", *s) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A reference left in a typed field ("${PORT}"): the schema accepts it, so
+ * a file validates before interpolation too. */
+static gboolean
+has_variable (const char *text)
+{
+  for (const char *s = strchr (text, '$'); s != NULL; s = strchr (s + 1, '$'))
+    if (s[1] == '{' || s[1] == '_' || g_ascii_isalpha (s[1]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_range (Validator       *v,
+             const Rule      *rule,
+             const WharfNode *node,
+             gint64           value)
+{
+  if (!(rule->flags & WHARF_SCHEMA_RANGE) || (value >= rule->min && value <= rule->max))
+    return;
+  if (rule->max == G_MAXINT64)
+    report (v, WHARF_SEVERITY_ERROR, node, _("must be at least %lld"), (long long) rule->min);
+  else
+    report (v, WHARF_SEVERITY_ERROR, node, _("must be between %lld and %lld"),
+            (long long) rule->min, (long long) rule->max);
+}
+
+static void
+report_enum (Validator       *v,
+             const Rule      *rule,
+             const WharfNode *node)
+{
+  g_autofree char *values = g_strjoinv (", ", (char **) rule->values);
+
+  report (v, WHARF_SEVERITY_ERROR, node, _("must be one of: %s"), values);
+}
+
+/* TYPE_RULE names the expected types in messages: the one-of rule when
+ * RULE is one of its alternatives. */
+static void
+validate_scalar (Validator       *v,
+                 const Rule      *rule,
+                 const Rule      *type_rule,
+                 const WharfNode *node)
+{
+  const char *text = wharf_node_get_scalar (node);
+  WharfScalarType type = wharf_node_get_scalar_type (node);
+  gint64 i;
+
+  if (type == WHARF_SCALAR_STRING && rule->kind != WHARF_SCHEMA_STRING && has_variable (text))
+    return;
+
+  switch ((WharfSchemaKind) rule->kind)
+    {
+    case WHARF_SCHEMA_STRING:
+    case WHARF_SCHEMA_STRING_OR_NUMBER:
+      if (type == WHARF_SCALAR_BOOL)
+        report_type (v, type_rule, node);
+      break;
+    case WHARF_SCHEMA_INTEGER:
+      if (!wharf_node_get_int64 (node, &i))
+        report_type (v, type_rule, node);
+      else
+        check_range (v, rule, node, i);
+      break;
+    case WHARF_SCHEMA_NUMBER:
+      if (!wharf_node_get_double (node, NULL))
+        report_type (v, type_rule, node);
+      break;
+    case WHARF_SCHEMA_BOOLEAN:
+      if (!wharf_node_get_boolean (node, NULL))
+        report_type (v, type_rule, node);
+      break;
+    case WHARF_SCHEMA_DURATION:
+      if (!parse_duration (text))
+        report (v, WHARF_SEVERITY_ERROR, node,
+                _("must be a duration such as 10s or 1m30s, not “%s”"), text);
+      break;
+    case WHARF_SCHEMA_BYTES:
+      if (type == WHARF_SCALAR_BOOL)
+        report_type (v, type_rule, node);
+      else if (wharf_node_get_int64 (node, &i))
+        check_range (v, rule, node, i);
+      else if (!parse_bytes (text))
+        report (v, WHARF_SEVERITY_ERROR, node,
+                _("must be a byte size such as 512m or 1.5g, not “%s”"), text);
+      break;
+    case WHARF_SCHEMA_PORT:
+      if (type == WHARF_SCALAR_BOOL)
+        report_type (v, type_rule, node);
+      else if (!parse_port_range (text))
+        report (v, WHARF_SEVERITY_ERROR, node, _("must be a port number or range, not “%s”"), text);
+      break;
+    case WHARF_SCHEMA_ENUM:
+      if (!g_strv_contains ((const char * const *) rule->values, text))
+        report_enum (v, rule, node);
+      break;
+    case WHARF_SCHEMA_RESTART:
+      if (!parse_restart (text))
+        report (v, WHARF_SEVERITY_ERROR, node, _("must be one of: %s"),
+                "always, no, on-failure, on-failure:N, unless-stopped");
+      break;
+    case WHARF_SCHEMA_PULL_POLICY:
+      if (!parse_pull_policy (text))
+        report (v, WHARF_SEVERITY_ERROR, node, _("must be one of: %s"),
+                "always, never, missing, build, if_not_present, refresh, daily, weekly, every_<interval>");
+      break;
+    case WHARF_SCHEMA_ANY:
+    case WHARF_SCHEMA_SCALAR:
+    case WHARF_SCHEMA_OBSOLETE:
+    case WHARF_SCHEMA_OBJECT:
+    case WHARF_SCHEMA_ARRAY:
+    case WHARF_SCHEMA_ONE_OF:
+    default:
+      break;
+    }
+}
+
+static void
+validate_node_as (Validator       *v,
+                  const Rule      *rule,
+                  const Rule      *type_rule,
+                  const WharfNode *node)
+{
+  WharfNodeKind kind = wharf_node_get_kind (node);
+
+  /* !reset removes the value whatever it is; the merge step handles it. */
+  if (rule->kind == WHARF_SCHEMA_ANY || g_strcmp0 (wharf_node_get_tag (node), "!reset") == 0)
+    return;
+
+  if (!accepts_kind (rule, kind))
+    {
+      report_type (v, type_rule, node);
+      return;
+    }
+  if (kind == WHARF_NODE_NULL)
+    return;
+
+  switch ((WharfSchemaKind) rule->kind)
+    {
+    case WHARF_SCHEMA_ONE_OF:
+      for (guint i = 0; rule->alternatives[i] != NULL; i++)
+        if (accepts_kind (rule->alternatives[i], kind))
+          {
+            validate_node_as (v, rule->alternatives[i], rule, node);
+            break;
+          }
+      break;
+    case WHARF_SCHEMA_OBJECT:
+      validate_object (v, rule, node);
+      break;
+    case WHARF_SCHEMA_ARRAY:
+      validate_array (v, rule, node);
+      break;
+    default:
+      validate_scalar (v, rule, type_rule, node);
+      break;
+    }
+}
+
+static void
+validate_node (Validator       *v,
+               const Rule      *rule,
+               const WharfNode *node)
+{
+  validate_node_as (v, rule, rule, node);
+}
+
+gboolean
+wharf_compose_schema_validate (WharfNode  *root,
+                               GListStore *diagnostics)
+{
+  Validator v = { diagnostics, NULL, FALSE };
+
+  g_return_val_if_fail (root != NULL, FALSE);
+  g_return_val_if_fail (diagnostics == NULL || G_IS_LIST_STORE (diagnostics), FALSE);
+
+  if (wharf_node_get_kind (root) == WHARF_NODE_NULL)
+    return TRUE;
+
+  v.path = g_string_sized_new (128);
+  validate_node (&v, &wharf_compose_schema_root, root);
+  g_string_free (v.path, TRUE);
+  return !v.failed;
+}
