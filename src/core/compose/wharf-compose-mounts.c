@@ -147,6 +147,8 @@ parse_port_spec (const WharfNode *where,
         }
     }
 
+  if (host_ip != NULL && *host_ip != '\0' && !g_hostname_is_ip_address (host_ip))
+    return FALSE;
   if (!parse_range (container, &t_first, &t_last))
     return FALSE;
   if (host != NULL && *host != '\0' && !parse_range (host, &h_first, &h_last))

@@ -206,28 +206,32 @@ wharf_node_equal (const WharfNode *a,
 WharfNodeKind
 wharf_node_get_kind (const WharfNode *node)
 {
-  g_return_val_if_fail (node != NULL, WHARF_NODE_NULL);
+  if (node == NULL)
+    return WHARF_NODE_NULL;
   return node->kind;
 }
 
 const char *
 wharf_node_get_file (const WharfNode *node)
 {
-  g_return_val_if_fail (node != NULL, NULL);
+  if (node == NULL)
+    return NULL;
   return node->file;
 }
 
 guint
 wharf_node_get_line (const WharfNode *node)
 {
-  g_return_val_if_fail (node != NULL, 0);
+  if (node == NULL)
+    return 0;
   return node->line;
 }
 
 guint
 wharf_node_get_column (const WharfNode *node)
 {
-  g_return_val_if_fail (node != NULL, 0);
+  if (node == NULL)
+    return 0;
   return node->column;
 }
 
@@ -268,7 +272,8 @@ wharf_node_format_position (const WharfNode *node)
 const char *
 wharf_node_get_tag (const WharfNode *node)
 {
-  g_return_val_if_fail (node != NULL, NULL);
+  if (node == NULL)
+    return NULL;
   return node->tag;
 }
 

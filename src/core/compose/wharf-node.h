@@ -83,7 +83,8 @@ WharfNode       *wharf_node_copy                (const WharfNode  *node);
 gboolean         wharf_node_equal               (const WharfNode  *a,
                                                  const WharfNode  *b);
 
-/* Position and tag. FILE is an interned string. */
+/* Position and tag. FILE is an interned string. These accept NULL (an
+ * absent node): kind NULL, no position, no tag. */
 WharfNodeKind    wharf_node_get_kind            (const WharfNode  *node);
 const char      *wharf_node_get_file            (const WharfNode  *node);
 guint            wharf_node_get_line            (const WharfNode  *node);
