@@ -254,7 +254,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/node/positions", test_positions);
   g_test_add_func ("/node/scalar-types", test_scalar_types);
   g_test_add_func ("/node/anchors-merge", test_anchors_and_merge);

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "wharf-node.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -71,5 +73,15 @@ extern const WharfSchemaRule wharf_compose_schema_root;
 /* Checks that every object's properties are sorted (the validator looks
  * them up with a binary search); on failure names the first offender. */
 gboolean wharf_compose_schema_check_table (char **offender);
+
+/* Checks scalar NODE against RULE (a scalar rule). FALSE when it does not
+ * fit, with MESSAGE set to what is wrong, or left NULL when the node simply
+ * has the wrong type (the caller words that from the rule). */
+gboolean wharf_compose_schema_check_scalar (const WharfSchemaRule  *rule,
+                                            const WharfNode        *node,
+                                            char                  **message);
+
+/* TRUE when TEXT holds a variable reference ("${X}", "$X"). */
+gboolean wharf_compose_schema_has_variable (const char *text);
 
 G_END_DECLS

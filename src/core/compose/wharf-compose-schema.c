@@ -266,7 +266,8 @@ validate_object (Validator       *v,
       saved = path_push_key (v, key);
       if (value_rule->kind == WHARF_SCHEMA_OBSOLETE)
         {
-          if (wharf_node_get_kind (value) == WHARF_NODE_SCALAR)
+          if (wharf_node_get_kind (value) != WHARF_NODE_MAPPING &&
+              wharf_node_get_kind (value) != WHARF_NODE_SEQUENCE)
             report (v, WHARF_SEVERITY_WARNING, wharf_node_mapping_get_key_node (node, i),
                     _("%s is obsolete: it is ignored, remove it"), key);
           else
@@ -359,241 +360,23 @@ validate_array (Validator       *v,
     check_unique (v, node);
 }
 
-/* Scalars */
-
-/* Go's time.ParseDuration: [-+]("0" | (number unit)+), units ns us µs ms s m h. */
-static gboolean
-parse_duration (const char *text)
-{
-  static const char * const units[] = { "ns", "us", "\xc2\xb5s", "\xce\xbcs", "ms", "s", "m", "h" };
-  const char *s = text;
-
-  if (*s == '-' || *s == '+')
-    s++;
-  if (g_str_equal (s, "0"))
-    return TRUE;
-  if (*s == '\0')
-    return FALSE;
-  while (*s != '\0')
-    {
-      const char *start = s;
-      gboolean digits = FALSE, known = FALSE;
-      gsize unit_len;
-
-      while (g_ascii_isdigit (*s))
-        s++, digits = TRUE;
-      if (*s == '.')
-        for (s++; g_ascii_isdigit (*s); s++)
-          digits = TRUE;
-      if (!digits || s == start)
-        return FALSE;
-      for (unit_len = 0; s[unit_len] != '\0' && s[unit_len] != '.' && !g_ascii_isdigit (s[unit_len]); unit_len++)
-        ;
-      for (gsize i = 0; i < G_N_ELEMENTS (units) && !known; i++)
-        known = strlen (units[i]) == unit_len && strncmp (s, units[i], unit_len) == 0;
-      if (!known)
-        return FALSE;
-      s += unit_len;
-    }
-  return TRUE;
-}
-
-/* docker/go-units RAMInBytes: ^\d+(\.\d+)* ?[kmgtp]?i?b?$ (any case). */
-static gboolean
-parse_bytes (const char *text)
-{
-  const char *s = text;
-
-  if (!g_ascii_isdigit (*s))
-    return FALSE;
-  while (g_ascii_isdigit (*s))
-    s++;
-  while (*s == '.' && g_ascii_isdigit (s[1]))
-    for (s++; g_ascii_isdigit (*s); s++)
-      ;
-  if (*s == ' ')
-    s++;
-  if (*s != '\0' && strchr ("kKmMgGtTpP", *s) != NULL)
-    s++;
-  if (*s == 'i' || *s == 'I')
-    s++;
-  if (*s == 'b' || *s == 'B')
-    s++;
-  return *s == '\0';
-}
-
-static gboolean
-all_digits (const char *s,
-            gsize       len)
-{
-  if (len == 0)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isdigit (s[i]))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-parse_port_range (const char *text)
-{
-  const char *dash = strchr (text, '-');
-
-  if (dash == NULL)
-    return all_digits (text, strlen (text));
-  return all_digits (text, dash - text) && all_digits (dash + 1, strlen (dash + 1));
-}
-
-static gboolean
-parse_restart (const char *text)
-{
-  if (g_str_has_prefix (text, "on-failure:"))
-    return all_digits (text + strlen ("on-failure:"), strlen (text + strlen ("on-failure:")));
-  return g_str_equal (text, "no") || g_str_equal (text, "always") ||
-         g_str_equal (text, "on-failure") || g_str_equal (text, "unless-stopped");
-}
-
-static gboolean
-parse_pull_policy (const char *text)
-{
-  static const char * const policies[] = {
-    "always", "never", "build", "if_not_present", "missing", "refresh", "daily", "weekly",
-  };
-  const char *s;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (policies); i++)
-    if (g_str_equal (text, policies[i]))
-      return TRUE;
-  if (!g_str_has_prefix (text, "every_") || text[strlen ("every_")] == '\0')
-    return FALSE;
-  /* every_([0-9]+[wdhms])+ */
-  for (s = text + strlen ("every_"); *s != '\0'; s++)
-    {
-      if (!g_ascii_isdigit (*s))
-        return FALSE;
-      while (g_ascii_isdigit (*s))
-        s++;
-      if (*s == '\0' || strchr ("wdhms", *s) == NULL)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* A reference left in a typed field ("${PORT}"): the schema accepts it, so
- * a file validates before interpolation too. */
-static gboolean
-has_variable (const char *text)
-{
-  for (const char *s = strchr (text, '$'); s != NULL; s = strchr (s + 1, '$'))
-    if (s[1] == '{' || s[1] == '_' || g_ascii_isalpha (s[1]))
-      return TRUE;
-  return FALSE;
-}
-
-static void
-check_range (Validator       *v,
-             const Rule      *rule,
-             const WharfNode *node,
-             gint64           value)
-{
-  if (!(rule->flags & WHARF_SCHEMA_RANGE) || (value >= rule->min && value <= rule->max))
-    return;
-  if (rule->max == G_MAXINT64)
-    report (v, WHARF_SEVERITY_ERROR, node, _("must be at least %lld"), (long long) rule->min);
-  else
-    report (v, WHARF_SEVERITY_ERROR, node, _("must be between %lld and %lld"),
-            (long long) rule->min, (long long) rule->max);
-}
-
-static void
-report_enum (Validator       *v,
-             const Rule      *rule,
-             const WharfNode *node)
-{
-  g_autofree char *values = g_strjoinv (", ", (char **) rule->values);
-
-  report (v, WHARF_SEVERITY_ERROR, node, _("must be one of: %s"), values);
-}
-
-/* TYPE_RULE names the expected types in messages: the one-of rule when
- * RULE is one of its alternatives. */
+/* Scalars: the checks live in wharf-compose-schema-scalar.c. TYPE_RULE
+ * names the expected types in messages: the one-of rule when RULE is one of
+ * its alternatives. */
 static void
 validate_scalar (Validator       *v,
                  const Rule      *rule,
                  const Rule      *type_rule,
                  const WharfNode *node)
 {
-  const char *text = wharf_node_get_scalar (node);
-  WharfScalarType type = wharf_node_get_scalar_type (node);
-  gint64 i;
+  g_autofree char *message = NULL;
 
-  if (type == WHARF_SCALAR_STRING && rule->kind != WHARF_SCHEMA_STRING && has_variable (text))
+  if (wharf_compose_schema_check_scalar (rule, node, &message))
     return;
-
-  switch ((WharfSchemaKind) rule->kind)
-    {
-    case WHARF_SCHEMA_STRING:
-    case WHARF_SCHEMA_STRING_OR_NUMBER:
-      if (type == WHARF_SCALAR_BOOL)
-        report_type (v, type_rule, node);
-      break;
-    case WHARF_SCHEMA_INTEGER:
-      if (!wharf_node_get_int64 (node, &i))
-        report_type (v, type_rule, node);
-      else
-        check_range (v, rule, node, i);
-      break;
-    case WHARF_SCHEMA_NUMBER:
-      if (!wharf_node_get_double (node, NULL))
-        report_type (v, type_rule, node);
-      break;
-    case WHARF_SCHEMA_BOOLEAN:
-      if (!wharf_node_get_boolean (node, NULL))
-        report_type (v, type_rule, node);
-      break;
-    case WHARF_SCHEMA_DURATION:
-      if (!parse_duration (text))
-        report (v, WHARF_SEVERITY_ERROR, node,
-                _("must be a duration such as 10s or 1m30s, not “%s”"), text);
-      break;
-    case WHARF_SCHEMA_BYTES:
-      if (type == WHARF_SCALAR_BOOL)
-        report_type (v, type_rule, node);
-      else if (wharf_node_get_int64 (node, &i))
-        check_range (v, rule, node, i);
-      else if (!parse_bytes (text))
-        report (v, WHARF_SEVERITY_ERROR, node,
-                _("must be a byte size such as 512m or 1.5g, not “%s”"), text);
-      break;
-    case WHARF_SCHEMA_PORT:
-      if (type == WHARF_SCALAR_BOOL)
-        report_type (v, type_rule, node);
-      else if (!parse_port_range (text))
-        report (v, WHARF_SEVERITY_ERROR, node, _("must be a port number or range, not “%s”"), text);
-      break;
-    case WHARF_SCHEMA_ENUM:
-      if (!g_strv_contains ((const char * const *) rule->values, text))
-        report_enum (v, rule, node);
-      break;
-    case WHARF_SCHEMA_RESTART:
-      if (!parse_restart (text))
-        report (v, WHARF_SEVERITY_ERROR, node, _("must be one of: %s"),
-                "always, no, on-failure, on-failure:N, unless-stopped");
-      break;
-    case WHARF_SCHEMA_PULL_POLICY:
-      if (!parse_pull_policy (text))
-        report (v, WHARF_SEVERITY_ERROR, node, _("must be one of: %s"),
-                "always, never, missing, build, if_not_present, refresh, daily, weekly, every_<interval>");
-      break;
-    case WHARF_SCHEMA_ANY:
-    case WHARF_SCHEMA_SCALAR:
-    case WHARF_SCHEMA_OBSOLETE:
-    case WHARF_SCHEMA_OBJECT:
-    case WHARF_SCHEMA_ARRAY:
-    case WHARF_SCHEMA_ONE_OF:
-    default:
-      break;
-    }
+  if (message == NULL)
+    report_type (v, type_rule, node);
+  else
+    report (v, WHARF_SEVERITY_ERROR, node, "%s", message);
 }
 
 static void
