@@ -358,6 +358,10 @@ wharf_compose_check_project (WharfComposeContext  *ctx,
       check_refs (ctx, root, service, name, "configs", "configs", "config");
     }
 
+  /* A cycle through a broken reference was already reported. */
+  if (wharf_compose_context_has_errors (ctx))
+    return TRUE;
+
   {
     g_autoptr(GHashTable) state = g_hash_table_new (g_str_hash, g_str_equal);
     for (guint i = 0; i < wharf_node_mapping_size (services); i++)
