@@ -14,6 +14,10 @@
 
 static const WharfCliCommand commands[] = {
   { "config", N_("Print the resolved Compose model"), wharf_cli_config },
+  { "context", N_("Manage Docker contexts (ECS contexts)"), wharf_cli_context },
+  { "convert", N_("Print the CloudFormation template of the project"), wharf_cli_convert },
+  { "validate", N_("Check that the project can run on Amazon ECS"), wharf_cli_validate },
+  { "sandbox", N_("Serve a local AWS region on loopback for trying and testing"), wharf_cli_sandbox },
 };
 
 void
@@ -61,6 +65,55 @@ print_plugin_metadata (void)
   return WHARF_EXIT_OK;
 }
 
+/* Docker passes its own global options before the plugin name; honour the
+ * ones that choose a context, skip the others. Returns the index after "ecs". */
+static int
+skip_docker_global_options (int    argc,
+                            char **argv)
+{
+  static const struct {
+    const char *long_name;
+    const char *short_name;
+    const char *env;        /* set from the value, or NULL to ignore it */
+  } with_value[] = {
+    { "--context", "-c", "DOCKER_CONTEXT" },
+    { "--config", NULL, "DOCKER_CONFIG" },
+    { "--host", "-H", "DOCKER_HOST" },
+    { "--log-level", "-l", NULL },
+    { "--tlscacert", NULL, NULL },
+    { "--tlscert", NULL, NULL },
+    { "--tlskey", NULL, NULL },
+  };
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_equal (arg, "ecs"))
+        return i + 1;
+      if (arg[0] != '-')
+        return i;
+      for (gsize k = 0; k < G_N_ELEMENTS (with_value); k++)
+        {
+          gsize len = strlen (with_value[k].long_name);
+          const char *value = NULL;
+
+          if (strncmp (arg, with_value[k].long_name, len) == 0 && arg[len] == '=')
+            value = arg + len + 1;
+          else if ((g_str_equal (arg, with_value[k].long_name) ||
+                    g_strcmp0 (arg, with_value[k].short_name) == 0) && i + 1 < argc)
+            value = argv[++i];
+          if (value != NULL)
+            {
+              if (with_value[k].env != NULL)
+                g_setenv (with_value[k].env, value, TRUE);
+              break;
+            }
+        }
+    }
+  return argc;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -76,10 +129,11 @@ main (int    argc,
   if (argc >= 2 && strcmp (argv[1], "docker-cli-plugin-metadata") == 0)
     return print_plugin_metadata ();
 
-  /* Plugin mode: "docker ecs compose up" runs "docker-ecs ecs compose up". */
+  /* Plugin mode: "docker --context X ecs compose up" runs
+   * "docker-ecs --context X ecs compose up". */
   prgname = g_path_get_basename (argv[0]);
-  if (g_str_equal (prgname, "docker-ecs") && argc >= 2 && g_str_equal (argv[1], "ecs"))
-    first = 2;
+  if (g_str_equal (prgname, "docker-ecs"))
+    first = skip_docker_global_options (argc, argv);
   if (argc > first && g_str_equal (argv[first], "compose"))
     first++;
 
