@@ -407,6 +407,18 @@ test_errors (void)
   assert_parse_error ("A=1\nB=${NOPE:?needed}\n", -1, WHARF_INTERPOLATE_ERROR,
                       WHARF_INTERPOLATE_ERROR_REQUIRED, "bad.env:2: ",
                       "required variable NOPE is missing a value: needed");
+  {
+    /* A huge bad line is quoted in part only. */
+    g_autofree char *long_line = g_strnfill (100000, 'X');
+    g_autofree char *text = g_strdup_printf ("A=1\n%s$\n", long_line);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GHashTable) env = wharf_dotenv_parse (text, -1, "bad.env", NULL, NULL, &error);
+
+    g_assert_null (env);
+    g_assert_error (error, WHARF_DOTENV_ERROR, WHARF_DOTENV_ERROR_SYNTAX);
+    g_assert_cmpuint (strlen (error->message), <, 300);
+    g_assert_true (g_str_has_prefix (error->message, "bad.env:2: unexpected character “$”"));
+  }
   assert_parse_error ("A=1\nB=caf\xe9\n", -1, WHARF_DOTENV_ERROR, WHARF_DOTENV_ERROR_ENCODING,
                       "bad.env:2: ", "UTF-8");
   assert_parse_error ("A=1\nB=x\0y\n", 10, WHARF_DOTENV_ERROR, WHARF_DOTENV_ERROR_ENCODING,

@@ -386,6 +386,7 @@ test_node_values (void)
     "      PORT: ${PORT}\n"
     "      DEBUG: ${DEBUG}\n"
     "      RATIO: ${RATIO}\n"
+    "      QUOTED_RATIO: \"${RATIO}\"\n"
     "      MISSING: ${NOPE}\n"
     "      SET_EMPTY: ${EMPTY-unused}\n"
     "      LITERAL: $$HOME\n"
@@ -405,6 +406,8 @@ test_node_values (void)
   assert_scalar (root, "services.web.environment.PORT", "8000", WHARF_SCALAR_INT);
   assert_scalar (root, "services.web.environment.DEBUG", "true", WHARF_SCALAR_BOOL);
   assert_scalar (root, "services.web.environment.RATIO", "1.5", WHARF_SCALAR_FLOAT);
+  /* A quoted reference stays a string (no 1.10 → 1.1 surprises). */
+  assert_scalar (root, "services.web.environment.QUOTED_RATIO", "1.5", WHARF_SCALAR_STRING);
   assert_scalar (root, "services.web.environment.MISSING", "", WHARF_SCALAR_STRING);
   assert_scalar (root, "services.web.environment.SET_EMPTY", "", WHARF_SCALAR_STRING);
   assert_scalar (root, "services.web.environment.LITERAL", "$HOME", WHARF_SCALAR_STRING);
@@ -500,6 +503,48 @@ test_node_diagnostics (void)
   g_assert_nonnull (strstr (wharf_diagnostic_get_message (last), "HOST"));
 }
 
+static void
+test_many_names (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) referenced = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) unset = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+
+  /* 200,000 distinct names, each used twice: reported once each, in order,
+   * and in linear time. A name already in the array is not added again. */
+  g_ptr_array_add (referenced, g_strdup ("v7"));
+  for (int i = 0; i < 200000; i++)
+    g_string_append_printf (text, "$v%d${v%d}", i, i);
+  result = wharf_interpolate_full (text->str, NULL, NULL, referenced, unset, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (result, ==, "");
+  g_assert_cmpuint (referenced->len, ==, 200000);
+  g_assert_cmpuint (unset->len, ==, 200000);
+  g_assert_cmpstr (g_ptr_array_index (referenced, 0), ==, "v7");
+  g_assert_cmpstr (g_ptr_array_index (referenced, 1), ==, "v0");
+  g_assert_cmpstr (g_ptr_array_index (unset, 199999), ==, "v199999");
+}
+
+static void
+test_node_warning_cap (void)
+{
+  g_autoptr(WharfNode) root = wharf_node_new_sequence ("big.yaml", 1, 1);
+  g_autoptr(GListStore) diagnostics = g_list_store_new (WHARF_TYPE_DIAGNOSTIC);
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < 1500; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("${V%d}", i);
+      wharf_node_sequence_append (root, wharf_node_new_string (text));
+    }
+  g_assert_true (wharf_interpolate_node_full (root, NULL, NULL, "x", diagnostics, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (diagnostics)), ==, 1000);
+  g_assert_cmpstr (wharf_node_get_scalar (wharf_node_sequence_get (root, 1499)), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,10 +563,12 @@ main (int   argc,
   g_test_add_func ("/interpolate/no-lookup", test_no_lookup);
   g_test_add_func ("/interpolate/reports", test_reports);
   g_test_add_func ("/interpolate/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/interpolate/many-names", test_many_names);
   g_test_add_func ("/interpolate/node/values", test_node_values);
   g_test_add_func ("/interpolate/node/errors", test_node_errors);
   g_test_add_func ("/interpolate/node/unpositioned", test_node_unpositioned);
   g_test_add_func ("/interpolate/node/diagnostics", test_node_diagnostics);
+  g_test_add_func ("/interpolate/node/warning-cap", test_node_warning_cap);
 
   return g_test_run ();
 }

@@ -387,7 +387,7 @@ test_env_precedence (Fixture       *f,
          "    environment:\n      WHO: \"${WHO}\"\n      PORT: ${PORT:-1}\n");
   put (f, ".env", "TAG=from-dotenv\nWHO=dotenv\nPORT=80\n");
   put (f, "one.env", "TAG=one\nWHO=one\n");
-  put (f, "two.env", "TAG=two\n");
+  put (f, "two.env", "TAG=two-after-${WHO}\n");
 
   /* .env is read; the process environment wins over it. */
   p = load_ok (f, FILES ("compose.yaml"), ENV ("WHO=shell"));
@@ -403,7 +403,8 @@ test_env_precedence (Fixture       *f,
   wharf_compose_load_options_add_env_file (o, "two.env");
   q = wharf_compose_load (o, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (str_at (service (q, "web"), "image"), ==, "nginx:two");
+  /* A later env file sees the values of the earlier ones. */
+  g_assert_cmpstr (str_at (service (q, "web"), "image"), ==, "nginx:two-after-one");
   g_assert_cmpstr (str_at (service (q, "web"), "environment.WHO"), ==, "one");
   g_assert_cmpstr (str_at (service (q, "web"), "environment.PORT"), ==, "1");
 }

@@ -172,6 +172,12 @@ test_big_file (void)
   g_assert_nonnull (strstr (error->message, "too large"));
   g_clear_error (&error);
 
+  /* A device is read only up to the limit. */
+  node = wharf_node_parse_file ("/dev/zero", &error);
+  g_assert_null (node);
+  g_assert_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+
   node = wharf_node_parse_file ("/nonexistent/compose.yaml", &error);
   g_assert_null (node);
   g_assert_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_IO);

@@ -387,7 +387,8 @@ wharf_compose_check_project (WharfComposeContext  *ctx,
   }
 
   /* Stable output: services and resources sorted by name. */
-  wharf_node_mapping_sort (services);
+  if (wharf_node_get_kind (services) == WHARF_NODE_MAPPING)
+    wharf_node_mapping_sort (services);
   {
     static const char * const sections[] = { "networks", "volumes", "secrets", "configs" };
     for (gsize s = 0; s < G_N_ELEMENTS (sections); s++)

@@ -149,6 +149,13 @@ wharf_compose_context_lookup (const char *name,
   return g_hash_table_lookup (ctx->env, name);
 }
 
+static void add_diagnostic_va (WharfComposeContext *ctx,
+                               WharfSeverity        severity,
+                               const WharfNode     *node,
+                               const char          *path,
+                               const char          *format,
+                               va_list              args) G_GNUC_PRINTF (5, 0);
+
 static void
 add_diagnostic_va (WharfComposeContext *ctx,
                    WharfSeverity        severity,
@@ -242,7 +249,6 @@ wharf_compose_loader_read_file (WharfComposeLoader  *loader,
                                 GError             **error)
 {
   g_autoptr(WharfNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -333,7 +339,23 @@ lookup_table (const char *name,
   return g_hash_table_lookup (user_data, name);
 }
 
-/* Process environment first, then the env files' values (later files win). */
+typedef struct {
+  GHashTable *first;
+  GHashTable *then;
+} Layers;
+
+static const char *
+lookup_layers (const char *name,
+               gpointer    user_data)
+{
+  Layers *layers = user_data;
+  const char *value = g_hash_table_lookup (layers->first, name);
+
+  return value ? value : g_hash_table_lookup (layers->then, name);
+}
+
+/* Values in an env file see the process environment first, then what the
+ * earlier env files set (later files win). */
 static gboolean
 read_env_file_into (GHashTable  *env,
                     GHashTable  *os_env,
@@ -342,10 +364,11 @@ read_env_file_into (GHashTable  *env,
 {
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GError) local_error = NULL;
+  Layers layers = { os_env, env };
   GHashTableIter iter;
   gpointer key, value;
 
-  values = wharf_dotenv_parse_file (path, lookup_table, os_env, &local_error);
+  values = wharf_dotenv_parse_file (path, lookup_layers, &layers, &local_error);
   if (values == NULL)
     {
       if (g_error_matches (local_error, WHARF_DOTENV_ERROR, WHARF_DOTENV_ERROR_NOT_FOUND))

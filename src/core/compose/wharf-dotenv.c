@@ -91,6 +91,21 @@ line_end (const char *p,
   return nl != NULL ? nl : end;
 }
 
+/* The rest of the line at P, for messages: at most 80 bytes. */
+static char *
+line_excerpt (const char *p,
+              const char *end)
+{
+  const char *eol = line_end (p, end);
+  const char *stop = p;
+
+  while (stop < eol && stop - p < 80)
+    stop = g_utf8_next_char (stop);
+  if (stop < eol)
+    return g_strdup_printf ("%.*s…", (int) (stop - p), p);
+  return g_strndup (p, eol - p);
+}
+
 static guint
 line_of (Parser     *ps,
          const char *at)
@@ -262,7 +277,7 @@ quoted_value (Parser      *ps,
     }
 
   {
-    g_autofree char *text = g_strndup (p, line_end (p, ps->end) - p);
+    g_autofree char *text = line_excerpt (p, ps->end);
     fail (ps, p, error, _("unterminated quoted value %s"), text);
   }
   return NULL;
@@ -336,7 +351,7 @@ parse_statement (Parser      *ps,
         }
       if (!is_key_char (c))
         {
-          g_autofree char *text = g_strndup (line, line_end (line, ps->end) - line);
+          g_autofree char *text = line_excerpt (line, ps->end);
           char ch[8] = { 0 };
 
           g_unichar_to_utf8 (c, ch);

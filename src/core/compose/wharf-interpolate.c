@@ -30,7 +30,9 @@ typedef struct
   gpointer         user_data;
   GPtrArray       *referenced;
   GPtrArray       *unset;
-  const char      *text;        /* the whole template, for messages */
+  GHashTable      *referenced_set;  /* the names in REFERENCED (borrowed) */
+  GHashTable      *unset_set;
+  const char      *text;            /* the whole template, for messages */
 } Interp;
 
 static inline gboolean
@@ -45,16 +47,28 @@ is_name_char (char c)
   return g_ascii_isalnum (c) || c == '_';
 }
 
+/* Appends NAME to NAMES unless SET (which mirrors NAMES, so a text with
+ * millions of distinct names stays linear) has it. */
 static void
-add_name_once (GPtrArray  *names,
-               const char *name)
+add_name_once (GPtrArray   *names,
+               GHashTable **set,
+               const char  *name)
 {
+  char *copy;
+
   if (names == NULL)
     return;
-  for (guint i = 0; i < names->len; i++)
-    if (g_str_equal (g_ptr_array_index (names, i), name))
-      return;
-  g_ptr_array_add (names, g_strdup (name));
+  if (*set == NULL)
+    {
+      *set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < names->len; i++)
+        g_hash_table_add (*set, g_ptr_array_index (names, i));
+    }
+  if (g_hash_table_contains (*set, name))
+    return;
+  copy = g_strdup (name);
+  g_ptr_array_add (names, copy);
+  g_hash_table_add (*set, copy);
 }
 
 /* Quoted excerpt of S (LEN bytes), shortened and made valid UTF-8. */
@@ -90,7 +104,7 @@ static const char *
 lookup_var (Interp     *in,
             const char *name)
 {
-  add_name_once (in->referenced, name);
+  add_name_once (in->referenced, &in->referenced_set, name);
   return in->lookup != NULL ? in->lookup (name, in->user_data) : NULL;
 }
 
@@ -162,7 +176,7 @@ expand_braced (Interp      *in,
     {
       value = lookup_var (in, name);
       if (value == NULL)
-        add_name_once (in->unset, name);
+        add_name_once (in->unset, &in->unset_set, name);
       else
         g_string_append (out, value);
       return TRUE;
@@ -258,7 +272,7 @@ expand (Interp      *in,
           name = g_strndup (p, name_end - p);
           value = lookup_var (in, name);
           if (value == NULL)
-            add_name_once (in->unset, name);
+            add_name_once (in->unset, &in->unset_set, name);
           else
             g_string_append (out, value);
           p = name_end;
@@ -290,8 +304,9 @@ wharf_interpolate_full (const char       *text,
                         GPtrArray        *unset,
                         GError          **error)
 {
-  Interp in = { lookup, user_data, referenced, unset, text };
+  Interp in = { lookup, user_data, referenced, unset, NULL, NULL, text };
   gsize len;
+  gboolean ok;
   g_autoptr(GString) out = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -299,7 +314,10 @@ wharf_interpolate_full (const char       *text,
 
   len = strlen (text);
   out = g_string_sized_new (len + 1);
-  if (!expand (&in, text, text + len, out, 0, error))
+  ok = expand (&in, text, text + len, out, 0, error);
+  g_clear_pointer (&in.referenced_set, g_hash_table_unref);
+  g_clear_pointer (&in.unset_set, g_hash_table_unref);
+  if (!ok)
     return NULL;
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -327,15 +345,19 @@ typedef struct
   gpointer         user_data;
   GListStore      *diagnostics;
   GPtrArray       *unset;
+  guint            n_warnings;
 } Walk;
 
-/* TRUE when the scalar was written quoted in its file. The node tree does
- * not record the style yet (see wharf-node.h): until it does, every scalar
- * counts as plain, so "${PORT}" and ${PORT} both become an int. */
+/* Warnings about unset variables from one walk: enough for any real file,
+ * bounded for a hostile one. */
+#define MAX_UNSET_WARNINGS 1000
+
+/* TRUE when the scalar was written quoted in its file: "${PORT}" stays a
+ * string, ${PORT} becomes an int. */
 static gboolean
 scalar_was_quoted (const WharfNode *node)
 {
-  return FALSE;
+  return wharf_node_get_quoted (node);
 }
 
 static gboolean
@@ -354,7 +376,8 @@ walk_scalar (WharfNode   *node,
 
   g_ptr_array_set_size (w->unset, 0);
   result = wharf_interpolate_full (text, w->lookup, w->user_data, NULL,
-                                   w->diagnostics != NULL ? w->unset : NULL,
+                                   w->diagnostics != NULL && w->n_warnings < MAX_UNSET_WARNINGS
+                                   ? w->unset : NULL,
                                    &local_error);
   if (result == NULL)
     {
@@ -369,7 +392,7 @@ walk_scalar (WharfNode   *node,
       return FALSE;
     }
 
-  for (guint i = 0; i < w->unset->len; i++)
+  for (guint i = 0; i < w->unset->len && w->n_warnings < MAX_UNSET_WARNINGS; i++, w->n_warnings++)
     {
       g_autoptr(WharfDiagnostic) diagnostic =
         wharf_diagnostic_new_at (WHARF_SEVERITY_WARNING, node, path,
@@ -434,7 +457,7 @@ wharf_interpolate_node_full (WharfNode        *node,
 {
   g_autoptr(GPtrArray) unset = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) buffer = g_string_new (path);
-  Walk w = { lookup, user_data, diagnostics, unset };
+  Walk w = { lookup, user_data, diagnostics, unset, 0 };
 
   g_return_val_if_fail (node != NULL, FALSE);
   g_return_val_if_fail (diagnostics == NULL || G_IS_LIST_STORE (diagnostics), FALSE);

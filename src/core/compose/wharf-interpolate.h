@@ -74,8 +74,8 @@ gboolean     wharf_interpolate_node         (WharfNode        *node,
                                              GError          **error);
 
 /* Same, and appends to DIAGNOSTICS (a GListStore of WharfDiagnostic, may be
- * NULL) a warning for each unset variable that became "", at the scalar
- * that uses it. */
+ * NULL) a warning for each unset variable that became "", at each scalar
+ * that uses it (at most 1000 warnings per call). */
 gboolean     wharf_interpolate_node_full    (WharfNode        *node,
                                              WharfLookupFunc   lookup,
                                              gpointer          user_data,

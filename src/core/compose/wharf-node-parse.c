@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <yaml.h>
 
@@ -175,6 +176,7 @@ scalar_from_event (Builder            *b,
     }
 
   node = wharf_node_new_scalar (value, type, b->file, m->line + 1, m->column + 1);
+  wharf_node_set_quoted (node, !plain || (tag != NULL && g_str_equal (tag, TAG_STR)));
   if (tag != NULL && tag[0] == '!' )
     wharf_node_set_tag (node, tag);
   else if (tag == NULL && plain && g_str_equal (value, "<<"))
@@ -537,12 +539,55 @@ wharf_node_parse (const char  *data,
   return result;
 }
 
+/* Reads at most WHARF_NODE_MAX_FILE_SIZE bytes, so a huge file or a device
+ * such as /dev/zero is refused instead of filling memory. */
+static char *
+read_bounded (const char  *path,
+              gsize       *length,
+              GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  guint8 buffer[65536];
+
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL)
+    {
+      g_set_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_IO, "%s: %s", path, local_error->message);
+      return NULL;
+    }
+  for (;;)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer, NULL, &local_error);
+
+      if (n < 0)
+        {
+          g_set_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_IO, "%s: %s", path, local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (data->len + (gsize) n > WHARF_NODE_MAX_FILE_SIZE)
+        {
+          g_set_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_TOO_LARGE,
+                       "%s: the file is too large (over %d MB)", path,
+                       WHARF_NODE_MAX_FILE_SIZE / (1024 * 1024));
+          return NULL;
+        }
+      g_byte_array_append (data, buffer, (guint) n);
+    }
+  *length = data->len;
+  g_byte_array_append (data, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
+}
+
 WharfNode *
 wharf_node_parse_file (const char  *path,
                        GError     **error)
 {
   g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize length = 0;
   GStatBuf st;
 
@@ -554,10 +599,8 @@ wharf_node_parse_file (const char  *path,
                    st.st_size / 1e6, WHARF_NODE_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_IO, "%s", local_error->message);
-      return NULL;
-    }
+  contents = read_bounded (path, &length, error);
+  if (contents == NULL)
+    return NULL;
   return wharf_node_parse (contents, length, path, error);
 }

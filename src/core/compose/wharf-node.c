@@ -21,6 +21,7 @@ struct _WharfNode
   gatomicrefcount  ref_count;
   WharfNodeKind    kind;
   WharfScalarType  scalar_type;
+  gboolean         quoted;
   guint            line;
   guint            column;
   const char      *file;   /* interned */
@@ -156,6 +157,7 @@ wharf_node_copy (const WharfNode *node)
   copy = node_new (node->kind, node->file, node->line, node->column);
   copy->tag = node->tag;
   copy->scalar_type = node->scalar_type;
+  copy->quoted = node->quoted;
   copy->scalar = g_strdup (node->scalar);
   if (node->keys != NULL)
     for (guint i = 0; i < node->keys->len; i++)
@@ -314,6 +316,20 @@ wharf_node_set_scalar (WharfNode       *node,
       node->scalar = g_strdup (value ? value : "");
     }
   node->scalar_type = type;
+}
+
+gboolean
+wharf_node_get_quoted (const WharfNode *node)
+{
+  return node != NULL && node->kind == WHARF_NODE_SCALAR && node->quoted;
+}
+
+void
+wharf_node_set_quoted (WharfNode *node,
+                       gboolean   quoted)
+{
+  g_return_if_fail (node != NULL);
+  node->quoted = !!quoted;
 }
 
 gboolean

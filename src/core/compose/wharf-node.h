@@ -108,6 +108,11 @@ void             wharf_node_set_scalar          (WharfNode        *node,
                                                  const char       *value,
                                                  WharfScalarType   type);
 gboolean         wharf_node_is_string           (const WharfNode  *node);
+/* TRUE for a scalar written quoted (or as a block scalar, or tagged !!str):
+ * its text is a string whatever it looks like, even after interpolation. */
+gboolean         wharf_node_get_quoted          (const WharfNode  *node);
+void             wharf_node_set_quoted          (WharfNode        *node,
+                                                 gboolean          quoted);
 /* Typed reads: TRUE when the scalar (of any type) parses as one. */
 gboolean         wharf_node_get_int64           (const WharfNode  *node,
                                                  gint64           *out);
