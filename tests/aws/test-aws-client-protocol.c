@@ -375,6 +375,7 @@ test_redaction (void)
   g_assert_nonnull (strstr (redacted, "\"db\""));
   g_assert_cmpstr (wharf_aws_redact_header ("authorization", "AWS4-HMAC-SHA256 …"), ==, "<redacted>");
   g_assert_cmpstr (wharf_aws_redact_header ("X-Amz-Security-Token", "t"), ==, "<redacted>");
+  g_assert_cmpstr (wharf_aws_redact_header ("x-amz-sso_bearer_token", "t"), ==, "<redacted>");
   g_assert_cmpstr (wharf_aws_redact_header ("X-Amz-Target", "t"), ==, "t");
 }
 

@@ -356,18 +356,26 @@ test_backoff_observed (void)
 {
   g_autoptr(WharfTestServer) server = wharf_test_server_new ();
   g_autoptr(WharfAwsClient) client = wharf_test_client_new (server);
+  g_autoptr(WharfAwsRetryPolicy) twin = wharf_aws_retry_policy_new (3);
   g_autoptr(WharfAwsResponse) response = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start, elapsed;
+  guint expected;
 
-  /* Base 100 ms: the two waits are below 100 + 200 ms in total. */
-  wharf_aws_retry_policy_set_base_delay (wharf_aws_client_get_retry_policy (client), 100);
+  /* The client really waits: a policy with the same seed draws the same
+   * two delays. (A lower bound only: a loaded machine may be slower.) */
+  wharf_aws_retry_policy_set_base_delay (wharf_aws_client_get_retry_policy (client), 200);
+  wharf_aws_retry_policy_set_seed (twin, 42);
+  wharf_aws_retry_policy_set_base_delay (twin, 200);
+  expected = wharf_aws_retry_policy_delay (twin, 1) + wharf_aws_retry_policy_delay (twin, 2);
+  g_assert_cmpuint (expected, <, 200 + 400);
+
   wharf_test_server_set_default (server, 400, XML, throttling_xml);
   start = g_get_monotonic_time ();
   response = wharf_aws_client_call (client, wharf_sts_get_caller_identity_request (), NULL, &error);
   elapsed = g_get_monotonic_time () - start;
   g_assert_error (error, WHARF_AWS_CLIENT_ERROR, WHARF_AWS_CLIENT_ERROR_THROTTLED);
-  g_assert_cmpint (elapsed, <, (300 + 2000) * 1000);
+  g_assert_cmpint (elapsed, >=, ((gint64) expected - 5) * 1000);
 }
 
 static void
@@ -573,14 +581,45 @@ test_timeout (void)
   g_autoptr(WharfAwsResponse) response = NULL;
   g_autoptr(GError) error = NULL;
 
-  wharf_aws_client_set_timeout (client, 1);
+  wharf_aws_client_set_timeout (client, 2);
   wharf_aws_retry_policy_set_max_attempts (wharf_aws_client_get_retry_policy (client), 2);
-  wharf_test_server_push_delayed (server, 2500, 200, XML, identity_xml);
+  wharf_test_server_push_delayed (server, 5000, 200, XML, identity_xml);
   wharf_test_server_push (server, 200, XML, identity_xml, NULL);
   response = wharf_aws_client_call (client, wharf_sts_get_caller_identity_request (), NULL, &error);
   /* The first attempt timed out; the retry got the answer. */
   g_assert_no_error (error);
   g_assert_cmpuint (response->attempts, ==, 2);
+}
+
+static gpointer
+identity_thread (gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  WharfStsIdentity *id = wharf_sts_get_caller_identity (user_data, NULL, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Blocking calls from worker threads (how the GUI runs CLI-style code in
+ * g_task_run_in_thread()) share one client safely. */
+static void
+test_sync_from_threads (void)
+{
+  g_autoptr(WharfTestServer) server = wharf_test_server_new ();
+  g_autoptr(WharfAwsClient) client = wharf_test_client_new (server);
+  GThread *threads[4];
+
+  wharf_test_server_set_default (server, 200, XML, identity_xml);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("sync-call", identity_thread, client);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autoptr(WharfStsIdentity) id = g_thread_join (threads[i]);
+
+      g_assert_cmpstr (id->account, ==, "123456789012");
+    }
+  g_assert_cmpuint (wharf_test_server_get_n_requests (server), ==, G_N_ELEMENTS (threads));
 }
 
 int
@@ -614,6 +653,7 @@ main (int    argc,
   g_test_add_func ("/aws/client/cancel/backoff", test_cancel_during_backoff);
   g_test_add_func ("/aws/client/cancel/in-flight-async", test_cancel_in_flight_async);
   g_test_add_func ("/aws/client/async", test_async_success);
+  g_test_add_func ("/aws/client/sync-from-threads", test_sync_from_threads);
 
   return g_test_run ();
 }

@@ -432,6 +432,56 @@ test_resources_delete_cancel (void)
   g_assert_no_error (error);
 }
 
+static void
+test_async_stack_and_change_set (void)
+{
+  g_autoptr(WharfTestServer) server = wharf_test_server_new ();
+  g_autoptr(WharfAwsClient) client = wharf_test_client_new (server);
+  g_autoptr(GAsyncResult) r1 = NULL;
+  g_autoptr(GAsyncResult) r2 = NULL;
+  g_autoptr(GAsyncResult) r3 = NULL;
+  g_autoptr(WharfCfnStack) stack = NULL;
+  g_autoptr(WharfCfnStack) none = NULL;
+  g_autoptr(WharfCfnChangeSet) change_set = NULL;
+  g_autoptr(GError) error = NULL;
+
+  wharf_test_server_push (server, 200, XML,
+    "<DescribeStacksResponse><DescribeStacksResult><Stacks><member><StackName>demo</StackName>"
+    "<StackStatus>CREATE_IN_PROGRESS</StackStatus></member></Stacks></DescribeStacksResult></DescribeStacksResponse>", NULL);
+  wharf_test_server_push (server, 200, XML,
+    "<DescribeStacksResponse><DescribeStacksResult><Stacks/></DescribeStacksResult></DescribeStacksResponse>", NULL);
+  wharf_test_server_push (server, 200, XML,
+    "<DescribeChangeSetResponse><DescribeChangeSetResult><Status>FAILED</Status>"
+    "<ExecutionStatus>UNAVAILABLE</ExecutionStatus><StatusReason>The submitted information didn't contain changes. "
+    "Submit different information to create a change set.</StatusReason><Changes/></DescribeChangeSetResult>"
+    "</DescribeChangeSetResponse>", NULL);
+
+  wharf_cfn_describe_stack_async (client, "demo", NULL, on_done, &r1);
+  while (r1 == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  stack = wharf_cfn_describe_stack_finish (client, r1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stack->status, ==, "CREATE_IN_PROGRESS");
+  g_assert_false (wharf_cfn_status_is_terminal (stack->status));
+
+  wharf_cfn_describe_stack_async (client, "gone", NULL, on_done, &r2);
+  while (r2 == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  none = wharf_cfn_describe_stack_finish (client, r2, &error);
+  g_assert_null (none);
+  g_assert_true (wharf_cfn_error_is_stack_missing (error));
+  g_clear_error (&error);
+
+  wharf_cfn_describe_change_set_async (client, "cs", "demo", NULL, on_done, &r3);
+  while (r3 == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  change_set = wharf_cfn_describe_change_set_finish (client, r3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (change_set->status, ==, "FAILED");
+  g_assert_cmpuint (change_set->changes->len, ==, 0);
+  g_assert_nonnull (strstr (change_set->status_reason, "didn't contain changes"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -449,6 +499,7 @@ main (int    argc,
   g_test_add_func ("/aws/cloudformation/change-set", test_change_set);
   g_test_add_func ("/aws/cloudformation/templates", test_templates);
   g_test_add_func ("/aws/cloudformation/resources-delete-cancel", test_resources_delete_cancel);
+  g_test_add_func ("/aws/cloudformation/async-stack-and-change-set", test_async_stack_and_change_set);
 
   return g_test_run ();
 }

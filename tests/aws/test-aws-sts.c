@@ -159,6 +159,46 @@ test_config_endpoint_insecure (void)
   g_assert_cmpstr (ecs, ==, "https://ecs.us-west-2.amazonaws.com");
 }
 
+static void
+test_sso_role_credentials (void)
+{
+  g_autoptr(WharfTestServer) server = wharf_test_server_new ();
+  g_autoptr(WharfAwsCredentials) credentials = NULL;
+  g_autoptr(WharfAwsCredentials) none = NULL;
+  g_autoptr(WharfTestRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  WharfAwsSsoParams params = {
+    .access_token = "sso-access-token", .account_id = "111122223333", .role_name = "Deploy",
+    .region = "eu-west-1", .endpoint = wharf_test_server_get_url (server), .profile = "sso",
+  };
+
+  wharf_test_server_push (server, 200, "application/json",
+    "{\"roleCredentials\":{\"accessKeyId\":\"ASIASSO\",\"secretAccessKey\":\"ssoSecret\","
+    "\"sessionToken\":\"ssoToken\",\"expiration\":4070908800000}}", NULL);
+  wharf_test_server_push (server, 401, "application/json",
+    "{\"message\":\"Session token not found or invalid\"}",
+    "x-amzn-ErrorType", "UnauthorizedException", NULL);
+  credentials = wharf_sso_get_role_credentials_hook (&params, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wharf_aws_credentials_get_access_key_id (credentials), ==, "ASIASSO");
+  g_assert_cmpstr (wharf_aws_credentials_get_session_token (credentials), ==, "ssoToken");
+  g_assert_cmpstr (wharf_aws_credentials_get_source (credentials), ==, "sso");
+  g_assert_cmpint (g_date_time_get_year (wharf_aws_credentials_get_expiration (credentials)), ==, 2099);
+
+  /* Unsigned: a bearer token instead of SigV4. */
+  request = wharf_test_server_get_request (server, 0);
+  g_assert_cmpstr (request->method, ==, "GET");
+  g_assert_cmpstr (request->path, ==, "/federation/credentials");
+  g_assert_cmpstr (request->query, ==, "account_id=111122223333&role_name=Deploy");
+  g_assert_cmpstr (soup_message_headers_get_one (request->headers, "x-amz-sso_bearer_token"), ==, "sso-access-token");
+  g_assert_null (soup_message_headers_get_one (request->headers, "Authorization"));
+
+  none = wharf_sso_get_role_credentials_hook (&params, NULL, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, WHARF_AWS_CLIENT_ERROR, WHARF_AWS_CLIENT_ERROR_SERVICE);
+  g_assert_cmpstr (wharf_aws_client_error_get_code (error), ==, "UnauthorizedException");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -170,6 +210,7 @@ main (int    argc,
   g_test_add_func ("/aws/sts/config-role-chain", test_config_role_chain);
   g_test_add_func ("/aws/sts/config-no-credentials", test_config_no_credentials);
   g_test_add_func ("/aws/sts/config-endpoint-insecure", test_config_endpoint_insecure);
+  g_test_add_func ("/aws/sts/sso-role-credentials", test_sso_role_credentials);
 
   return g_test_run ();
 }

@@ -74,6 +74,11 @@ start_attempt (GTask *task)
     return;
 
   data->attempt++;
+  if (data->request->unsigned_request)
+    {
+      send_attempt (task, NULL);
+      return;
+    }
   if (wharf_aws_client_peek_credentials (self) != NULL)
     {
       send_attempt (task, wharf_aws_client_peek_credentials (self));
@@ -198,13 +203,17 @@ send_attempt (GTask               *task,
   now = g_date_time_new_now_utc ();
   signing_time = g_date_time_add (now, wharf_aws_client_get_clock_skew (self));
   g_clear_pointer (&data->credentials, wharf_aws_credentials_unref);
-  data->credentials = wharf_aws_credentials_ref (credentials);
-  signature = wharf_sigv4_sign (sig_request, credentials, wharf_aws_client_get_region (self), request->service->signing_name,
-                                signing_time, s3 ? WHARF_SIGV4_S3 : WHARF_SIGV4_FLAGS_NONE, &error);
-  if (signature == NULL)
+  if (credentials != NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      data->credentials = wharf_aws_credentials_ref (credentials);
+      signature = wharf_sigv4_sign (sig_request, credentials, wharf_aws_client_get_region (self),
+                                    request->service->signing_name, signing_time,
+                                    s3 ? WHARF_SIGV4_S3 : WHARF_SIGV4_FLAGS_NONE, &error);
+      if (signature == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
     }
 
   g_clear_object (&data->message);
@@ -213,7 +222,7 @@ send_attempt (GTask               *task,
   for (guint i = 0; i + 1 < request->headers->len; i += 2)
     soup_message_headers_append (headers, g_ptr_array_index (request->headers, i),
                                  g_ptr_array_index (request->headers, i + 1));
-  for (guint i = 0; i < signature->headers->len; i++)
+  for (guint i = 0; signature != NULL && i < signature->headers->len; i++)
     {
       WharfSigv4Header *header = g_ptr_array_index (signature->headers, i);
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "wharf-aws-client-private.h"
 #include "wharf-aws-cloudformation.h"
 
 #define CFN WHARF_AWS_SERVICE_CLOUDFORMATION
@@ -265,10 +266,19 @@ wharf_cfn_decode_change_set (WharfAwsResponse  *response,
 }
 
 typedef struct {
-  const char        *change_set_name;
-  const char        *stack_name;
+  char              *change_set_name;
+  char              *stack_name;
   WharfCfnChangeSet *merged;
 } ChangeSetState;
+
+static void
+change_set_state_free (ChangeSetState *state)
+{
+  g_free (state->change_set_name);
+  g_free (state->stack_name);
+  wharf_cfn_change_set_free (state->merged);
+  g_free (state);
+}
 
 static WharfAwsRequest *
 change_set_page_request (const char *token,
@@ -301,6 +311,49 @@ change_set_page (WharfAwsResponse  *response,
   return TRUE;
 }
 
+static void
+on_change_set_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ChangeSetState *state = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!wharf_aws_client_paginate_finish (WHARF_AWS_CLIENT (source), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&state->merged), (GDestroyNotify) wharf_cfn_change_set_free);
+}
+
+void
+wharf_cfn_describe_change_set_async (WharfAwsClient      *client,
+                                     const char          *change_set_name,
+                                     const char          *stack_name,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  GTask *task = g_task_new (client, cancellable, callback, user_data);
+  ChangeSetState *state = g_new0 (ChangeSetState, 1);
+
+  g_task_set_source_tag (task, wharf_cfn_describe_change_set_async);
+  state->change_set_name = g_strdup (change_set_name);
+  state->stack_name = g_strdup (stack_name);
+  g_task_set_task_data (task, state, (GDestroyNotify) change_set_state_free);
+  wharf_aws_client_paginate_async (client, change_set_page_request, change_set_page, state, NULL, 0,
+                                   cancellable, on_change_set_done, task);
+}
+
+WharfCfnChangeSet *
+wharf_cfn_describe_change_set_finish (WharfAwsClient  *client,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 WharfCfnChangeSet *
 wharf_cfn_describe_change_set (WharfAwsClient  *client,
                                const char      *change_set_name,
@@ -308,13 +361,14 @@ wharf_cfn_describe_change_set (WharfAwsClient  *client,
                                GCancellable    *cancellable,
                                GError         **error)
 {
-  ChangeSetState state = { change_set_name, stack_name, NULL };
+  g_autoptr(GAsyncResult) result = NULL;
+  GMainContext *context = wharf_aws_client_sync_begin (client);
+  WharfCfnChangeSet *change_set;
 
-  if (!wharf_aws_client_paginate (client, change_set_page_request, change_set_page, &state, 0,
-                                  cancellable, error))
-    {
-      wharf_cfn_change_set_free (state.merged);
-      return NULL;
-    }
-  return state.merged;
+  wharf_cfn_describe_change_set_async (client, change_set_name, stack_name, cancellable,
+                                       wharf_aws_client_sync_done, &result);
+  wharf_aws_client_sync_wait (context, &result);
+  change_set = wharf_cfn_describe_change_set_finish (client, result, error);
+  wharf_aws_client_sync_end (context);
+  return change_set;
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "wharf-aws-client-private.h"
 #include "wharf-aws-cloudformation.h"
 
 #define CFN WHARF_AWS_SERVICE_CLOUDFORMATION
@@ -450,26 +451,89 @@ wharf_cfn_describe_stacks (WharfAwsClient  *client,
   return g_steal_pointer (&items);
 }
 
+static void
+set_stack_missing (GError     **error,
+                   const char  *stack_name)
+{
+  g_autofree char *msg = g_strdup_printf ("Stack with id %s does not exist", stack_name);
+
+  wharf_aws_client_set_error (error, WHARF_AWS_CLIENT_ERROR_SERVICE, 400, "ValidationError", NULL, msg);
+}
+
+static void
+on_describe_stack_done (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PageState *state = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!wharf_aws_client_paginate_finish (WHARF_AWS_CLIENT (source), result, &error))
+    g_task_return_error (task, error);
+  else if (state->items->len == 0)
+    {
+      set_stack_missing (&error, state->name);
+      g_task_return_error (task, error);
+    }
+  else
+    g_task_return_pointer (task, g_ptr_array_steal_index (state->items, 0),
+                           (GDestroyNotify) wharf_cfn_stack_free);
+}
+
+static void
+page_state_free (PageState *state)
+{
+  g_free ((char *) state->name);
+  g_ptr_array_unref (state->items);
+  g_free (state);
+}
+
+void
+wharf_cfn_describe_stack_async (WharfAwsClient      *client,
+                                const char          *stack_name,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task = g_task_new (client, cancellable, callback, user_data);
+  PageState *state = g_new0 (PageState, 1);
+
+  g_return_if_fail (stack_name != NULL);
+
+  g_task_set_source_tag (task, wharf_cfn_describe_stack_async);
+  state->name = g_strdup (stack_name);
+  state->items = g_ptr_array_new_with_free_func ((GDestroyNotify) wharf_cfn_stack_free);
+  g_task_set_task_data (task, state, (GDestroyNotify) page_state_free);
+  wharf_aws_client_paginate_async (client, stacks_page_request, stacks_page, state, NULL, 0,
+                                   cancellable, on_describe_stack_done, task);
+}
+
+WharfCfnStack *
+wharf_cfn_describe_stack_finish (WharfAwsClient  *client,
+                                 GAsyncResult    *result,
+                                 GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 WharfCfnStack *
 wharf_cfn_describe_stack (WharfAwsClient  *client,
                           const char      *stack_name,
                           GCancellable    *cancellable,
                           GError         **error)
 {
-  g_autoptr(GPtrArray) stacks = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GMainContext *context;
+  WharfCfnStack *stack;
 
   g_return_val_if_fail (stack_name != NULL, NULL);
 
-  stacks = wharf_cfn_describe_stacks (client, stack_name, cancellable, error);
-  if (stacks == NULL)
-    return NULL;
-  if (stacks->len == 0)
-    {
-      g_autofree char *msg = g_strdup_printf ("Stack with id %s does not exist", stack_name);
-
-      wharf_aws_client_set_error (error, WHARF_AWS_CLIENT_ERROR_SERVICE, 400, "ValidationError",
-                                  NULL, msg);
-      return NULL;
-    }
-  return g_ptr_array_steal_index (stacks, 0);
+  context = wharf_aws_client_sync_begin (client);
+  wharf_cfn_describe_stack_async (client, stack_name, cancellable, wharf_aws_client_sync_done, &result);
+  wharf_aws_client_sync_wait (context, &result);
+  stack = wharf_cfn_describe_stack_finish (client, result, error);
+  wharf_aws_client_sync_end (context);
+  return stack;
 }

@@ -195,6 +195,16 @@ WharfCfnStack     *wharf_cfn_describe_stack     (WharfAwsClient           *clien
                                                  const char               *stack_name,
                                                  GCancellable             *cancellable,
                                                  GError                  **error);
+void               wharf_cfn_describe_stack_async  (WharfAwsClient       *client,
+                                                    const char           *stack_name,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+/* A missing stack is the ValidationError "Stack with id X does not exist"
+ * (wharf_cfn_error_is_stack_missing()). */
+WharfCfnStack     *wharf_cfn_describe_stack_finish (WharfAwsClient       *client,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
 /* Every event, newest first, following every NextToken. */
 GPtrArray         *wharf_cfn_describe_stack_events (WharfAwsClient        *client,
                                                     const char            *stack_name,
@@ -251,6 +261,15 @@ WharfCfnChangeSet *wharf_cfn_describe_change_set (WharfAwsClient          *clien
                                                   const char              *stack_name,
                                                   GCancellable            *cancellable,
                                                   GError                 **error);
+void               wharf_cfn_describe_change_set_async  (WharfAwsClient      *client,
+                                                         const char          *change_set_name,
+                                                         const char          *stack_name,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+WharfCfnChangeSet *wharf_cfn_describe_change_set_finish (WharfAwsClient      *client,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 gboolean           wharf_cfn_execute_change_set (WharfAwsClient           *client,
                                                  const char               *change_set_name,
                                                  const char               *stack_name,

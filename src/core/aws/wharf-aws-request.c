@@ -133,6 +133,8 @@ static const WharfAwsService services[WHARF_AWS_N_SERVICES] = {
   { WHARF_AWS_SERVICE_SSM, "ssm", "SSM", "ssm", "ssm", WHARF_AWS_PROTOCOL_JSON, "2014-11-06",
     "AmazonSSM" },
   { WHARF_AWS_SERVICE_S3, "s3", "S3", "s3", "s3", WHARF_AWS_PROTOCOL_REST_XML, "2006-03-01", NULL },
+  { WHARF_AWS_SERVICE_SSO, "sso", "SSO", "portal.sso", "awsssoportal", WHARF_AWS_PROTOCOL_REST_JSON,
+    "2019-06-10", NULL },
 };
 
 const WharfAwsService *
@@ -348,7 +350,7 @@ wharf_aws_request_free (WharfAwsRequest *request)
 }
 
 static const char * const secret_headers[] = {
-  "authorization", "x-amz-security-token", "x-amz-content-sha256-secret", NULL,
+  "authorization", "x-amz-security-token", "x-amz-sso_bearer_token", NULL,
 };
 
 const char *

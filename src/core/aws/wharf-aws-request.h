@@ -79,6 +79,7 @@ typedef enum {
   WHARF_AWS_SERVICE_STS,
   WHARF_AWS_SERVICE_SSM,
   WHARF_AWS_SERVICE_S3,
+  WHARF_AWS_SERVICE_SSO,
   WHARF_AWS_N_SERVICES,
 } WharfAwsServiceKind;
 
@@ -134,6 +135,7 @@ typedef struct {
   GBytes                *body;          /* NULL: no body */
   char                  *content_type;  /* NULL: none */
   GPtrArray             *headers;       /* extra headers, name then value */
+  gboolean               unsigned_request; /* SSO GetRoleCredentials: no SigV4 */
 } WharfAwsRequest;
 
 /* Query and EC2 protocols: POST / with "Action=OP&Version=V&PARAMS".

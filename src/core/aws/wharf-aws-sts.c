@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wharf-aws-json.h"
 #include "wharf-aws-sts.h"
 
 #define STS WHARF_AWS_SERVICE_STS
@@ -154,8 +155,81 @@ wharf_sts_assume_role_hook (const WharfAwsAssumeRoleParams  *params,
                                 params->duration_seconds, params->external_id, cancellable, error);
 }
 
+WharfAwsRequest *
+wharf_sso_get_role_credentials_request (const char *access_token,
+                                        const char *account_id,
+                                        const char *role_name)
+{
+  WharfAwsRequest *request = wharf_aws_request_new_rest (WHARF_AWS_SERVICE_SSO, "GetRoleCredentials", "GET",
+                                                         "/federation/credentials");
+
+  wharf_aws_params_add (request->query, "account_id", account_id);
+  wharf_aws_params_add (request->query, "role_name", role_name);
+  wharf_aws_request_add_header (request, "x-amz-sso_bearer_token", access_token);
+  request->unsigned_request = TRUE;
+  return request;
+}
+
+gpointer
+wharf_sso_decode_role_credentials (WharfAwsResponse  *response,
+                                   GError           **error)
+{
+  JsonObject *root = wharf_aws_response_json_object (response, error);
+  JsonObject *object;
+  const char *key_id, *secret;
+  g_autoptr(GDateTime) expiration = NULL;
+
+  if (root == NULL)
+    return NULL;
+  object = wharf_aws_json_get_object (root, "roleCredentials");
+  key_id = wharf_aws_json_get_string (object, "accessKeyId");
+  secret = wharf_aws_json_get_string (object, "secretAccessKey");
+  if (key_id == NULL || *key_id == '\0' || secret == NULL || *secret == '\0')
+    {
+      wharf_aws_client_set_error (error, WHARF_AWS_CLIENT_ERROR_MALFORMED_RESPONSE, response->status,
+                                  NULL, response->request_id, _("The response has no credentials"));
+      return NULL;
+    }
+  /* expiration is epoch milliseconds. */
+  expiration = wharf_aws_json_get_datetime (object, "expiration", TRUE);
+  return wharf_aws_credentials_new (key_id, secret, wharf_aws_json_get_string (object, "sessionToken"),
+                                    expiration, "sso");
+}
+
+static void
+no_credentials (WharfAwsClient             *client,
+                WharfAwsCredentialsRequest *request,
+                GCancellable               *cancellable,
+                gpointer                    user_data)
+{
+  wharf_aws_client_credentials_return (request, NULL,
+                                       g_error_new_literal (WHARF_AWS_CLIENT_ERROR,
+                                                            WHARF_AWS_CLIENT_ERROR_INVALID_ARGUMENT,
+                                                            "unsigned client"));
+}
+
+WharfAwsCredentials *
+wharf_sso_get_role_credentials_hook (const WharfAwsSsoParams  *params,
+                                     gpointer                  user_data,
+                                     GCancellable             *cancellable,
+                                     GError                  **error)
+{
+  g_autoptr(WharfAwsClient) client = NULL;
+  WharfAwsRequest *request;
+
+  client = wharf_aws_client_new_with_provider (params->region != NULL ? params->region : "us-east-1",
+                                               no_credentials, NULL, NULL);
+  if (params->endpoint != NULL &&
+      !wharf_aws_client_set_service_endpoint (client, WHARF_AWS_SERVICE_SSO, params->endpoint, error))
+    return NULL;
+  request = wharf_sso_get_role_credentials_request (params->access_token, params->account_id, params->role_name);
+  return wharf_aws_client_call_decoded (client, request, wharf_sso_decode_role_credentials,
+                                        (GDestroyNotify) wharf_aws_credentials_unref, cancellable, error);
+}
+
 void
 wharf_sts_install_assume_role_hook (WharfAwsConfig *config)
 {
   wharf_aws_config_set_assume_role_func (config, wharf_sts_assume_role_hook, NULL, NULL);
+  wharf_aws_config_set_sso_func (config, wharf_sso_get_role_credentials_hook, NULL, NULL);
 }

@@ -58,7 +58,24 @@ WharfAwsCredentials *wharf_sts_assume_role_hook     (const WharfAwsAssumeRolePar
                                                      gpointer                        user_data,
                                                      GCancellable                   *cancellable,
                                                      GError                        **error);
-/* Sets wharf_sts_assume_role_hook() as CONFIG's AssumeRole function. */
+/* Sets wharf_sts_assume_role_hook() as CONFIG's AssumeRole function and
+ * wharf_sso_get_role_credentials_hook() as its SSO function. */
 void                 wharf_sts_install_assume_role_hook (WharfAwsConfig *config);
+
+/* SSO portal GetRoleCredentials (unsigned; the access token goes in the
+ * x-amz-sso_bearer_token header, never logged). The credentials' source
+ * is "sso". */
+WharfAwsRequest     *wharf_sso_get_role_credentials_request (const char       *access_token,
+                                                             const char       *account_id,
+                                                             const char       *role_name);
+/* WharfAwsCredentials* */
+gpointer             wharf_sso_decode_role_credentials      (WharfAwsResponse *response,
+                                                             GError          **error);
+/* A WharfAwsSsoFunc: blocking GetRoleCredentials at PARAMS->endpoint (or
+ * https://portal.sso.REGION.amazonaws.com). */
+WharfAwsCredentials *wharf_sso_get_role_credentials_hook    (const WharfAwsSsoParams *params,
+                                                             gpointer                 user_data,
+                                                             GCancellable            *cancellable,
+                                                             GError                 **error);
 
 G_END_DECLS
