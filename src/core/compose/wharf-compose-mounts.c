@@ -367,12 +367,8 @@ wharf_compose_normalize_volumes (WharfComposeContext *ctx,
           const char *type = wharf_node_mapping_lookup_string (item, "type");
           WharfNode *source = wharf_node_mapping_lookup (item, "source");
 
-          if (g_strcmp0 (type, "bind") == 0 && wharf_node_get_scalar (source) != NULL)
-            {
-              g_autofree char *abs = wharf_compose_resolve_path (ctx, base_dir,
-                                                                 wharf_node_get_scalar (source));
-              wharf_node_set_scalar (source, abs, WHARF_SCALAR_STRING);
-            }
+          if (g_strcmp0 (type, "bind") == 0)
+            wharf_compose_resolve_path_node (ctx, base_dir, source);
         }
     }
 }

@@ -34,6 +34,20 @@ wharf_compose_resolve_path (WharfComposeContext *ctx,
   }
 }
 
+void
+wharf_compose_resolve_path_node (WharfComposeContext *ctx,
+                                 const char          *base_dir,
+                                 WharfNode           *node)
+{
+  const char *text = wharf_node_get_scalar (node);
+  g_autofree char *abs = NULL;
+
+  if (text == NULL)
+    return;
+  abs = wharf_compose_resolve_path (ctx, base_dir, text);
+  wharf_node_set_scalar (node, abs, WHARF_SCALAR_STRING);
+}
+
 static gboolean
 is_url (const char *s)
 {
@@ -368,10 +382,7 @@ normalize_build (WharfComposeContext *ctx,
       wharf_node_mapping_set (build, "context", context);
     }
   if (scalar_text (context) != NULL && !is_url (scalar_text (context)))
-    {
-      g_autofree char *abs = wharf_compose_resolve_path (ctx, base_dir, scalar_text (context));
-      wharf_node_set_scalar (context, abs, WHARF_SCALAR_STRING);
-    }
+    wharf_compose_resolve_path_node (ctx, base_dir, context);
   if (wharf_node_mapping_lookup (build, "dockerfile") == NULL &&
       wharf_node_mapping_lookup (build, "dockerfile_inline") == NULL)
     wharf_node_mapping_set (build, "dockerfile", positioned_string ("Dockerfile", build));
@@ -399,8 +410,6 @@ normalize_env_files (WharfComposeContext *ctx,
     {
       WharfNode *item = wharf_node_sequence_get (value, i);
       WharfNode *entry;
-      WharfNode *path_node;
-      g_autofree char *abs = NULL;
 
       if (wharf_node_get_kind (item) == WHARF_NODE_SCALAR)
         {
@@ -411,12 +420,7 @@ normalize_env_files (WharfComposeContext *ctx,
         entry = wharf_node_copy (item);
       else
         continue;
-      path_node = wharf_node_mapping_lookup (entry, "path");
-      if (scalar_text (path_node) != NULL)
-        {
-          abs = wharf_compose_resolve_path (ctx, base_dir, scalar_text (path_node));
-          wharf_node_set_scalar (path_node, abs, WHARF_SCALAR_STRING);
-        }
+      wharf_compose_resolve_path_node (ctx, base_dir, wharf_node_mapping_lookup (entry, "path"));
       if (wharf_node_mapping_lookup (entry, "required") == NULL)
         {
           WharfNode *yes = wharf_node_new_bool (TRUE);
@@ -548,12 +552,7 @@ wharf_compose_canonicalize_service (WharfComposeContext *ctx,
   /* extends.file is relative to the file that says it. */
   {
     WharfNode *extends = wharf_node_mapping_lookup (service, "extends");
-    WharfNode *file = wharf_node_mapping_lookup (extends, "file");
-    if (scalar_text (file) != NULL)
-      {
-        g_autofree char *abs = wharf_compose_resolve_path (ctx, base_dir, scalar_text (file));
-        wharf_node_set_scalar (file, abs, WHARF_SCALAR_STRING);
-      }
+    wharf_compose_resolve_path_node (ctx, base_dir, wharf_node_mapping_lookup (extends, "file"));
   }
 }
 
@@ -574,7 +573,6 @@ canonicalize_resources (WharfComposeContext *ctx,
     {
       WharfNode *def = wharf_node_mapping_get_value (section, i);
       WharfNode *external;
-      WharfNode *file;
 
       if (wharf_node_get_kind (def) == WHARF_NODE_NULL)
         {
@@ -600,12 +598,7 @@ canonicalize_resources (WharfComposeContext *ctx,
           if (external_name != NULL && wharf_node_mapping_lookup (def, "name") == NULL)
             wharf_node_mapping_set (def, "name", positioned_string (external_name, yes));
         }
-      file = wharf_node_mapping_lookup (def, "file");
-      if (scalar_text (file) != NULL)
-        {
-          g_autofree char *abs = wharf_compose_resolve_path (ctx, base_dir, scalar_text (file));
-          wharf_node_set_scalar (file, abs, WHARF_SCALAR_STRING);
-        }
+      wharf_compose_resolve_path_node (ctx, base_dir, wharf_node_mapping_lookup (def, "file"));
       normalize_dict (ctx, def, "labels", kind, TRUE);
       normalize_dict (ctx, def, "driver_opts", kind, TRUE);
     }

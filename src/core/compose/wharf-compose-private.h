@@ -58,6 +58,10 @@ void        wharf_compose_finish_project     (WharfComposeContext *ctx,
 char       *wharf_compose_resolve_path       (WharfComposeContext *ctx,
                                               const char          *base_dir,
                                               const char          *path);
+/* Resolves the path a scalar NODE holds, in place (no-op for NULL). */
+void        wharf_compose_resolve_path_node  (WharfComposeContext *ctx,
+                                              const char          *base_dir,
+                                              WharfNode           *node);
 
 /* wharf-compose-merge.c: merges OVERRIDE into BASE (both canonical),
  * honouring !reset and !override. PATH is BASE's path ("services.web"). */
