@@ -715,6 +715,21 @@ test_references (Fixture       *f,
   }
   g_clear_error (&error);
 
+  put (f, "mode.yaml",
+         "services:\n"
+         "  web:\n"
+         "    image: x\n"
+         "    network_mode: host\n"
+         "    networks: [front]\n"
+         "networks:\n"
+         "  front: {}\n");
+  q = load_full (f, FILES ("mode.yaml"), NULL, NULL, "x", &error);
+  g_assert_null (q);
+  g_assert_error (error, WHARF_COMPOSE_ERROR, WHARF_COMPOSE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "mode.yaml:4:5"));
+  g_assert_nonnull (strstr (error->message, "mutually exclusive"));
+  g_clear_error (&error);
+
   put (f, "cycle.yaml",
          "services:\n"
          "  a: {image: x, depends_on: [b]}\n"

@@ -123,10 +123,6 @@ UNREADABLE = {
 # (case id, service, key) -> explanation. A listed difference does not fail
 # the test; a listed one that no longer differs does (remove the mark).
 KNOWN_FAILURES = {
-    ("full-example/network-mode-and-networks", "*", "load"):
-        "Wharf accepts service foo with both network_mode and networks; docker-compose 1.29 "
-        "refuses it, and so does compose-go's consistency check (\"service foo declares "
-        "mutually exclusive `network_mode` and `networks`\"): a loader bug",
 }
 
 

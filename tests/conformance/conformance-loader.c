@@ -287,8 +287,11 @@ test_full_example (void)
    * (upstream loads it with the consistency check off): Docker refuses it,
    * naming each. */
   assert_load_fails (tmp, "full-example.yml", WHARF_COMPOSE_ERROR_INVALID, "undefined service", "db", NULL);
+  /* foo also has both network_mode and networks, which Docker refuses
+   * (test-loader checks that error): the second file resets network_mode. */
   g_free (wharf_test_write_file (tmp, "stand-ins.yml",
                                  "services:\n"
+                                 "  foo: {network_mode: !reset null}\n"
                                  "  db: {image: db}\n"
                                  "  redis: {image: redis}\n"
                                  "networks:\n"

@@ -314,6 +314,13 @@ wharf_compose_check_project (WharfComposeContext  *ctx,
             wharf_compose_error_at (ctx, key, path, "service “%s” depends on undefined service “%s”",
                                     name, dep);
         }
+      if (mode != NULL && wharf_node_mapping_lookup_key_node (service, "networks") != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("services.%s", name);
+          wharf_compose_error_at (ctx, wharf_node_mapping_lookup_key_node (service, "network_mode"), path,
+                                  "service “%s” declares mutually exclusive network_mode and networks",
+                                  name);
+        }
       if (mode != NULL && g_str_has_prefix (mode, "service:") &&
           wharf_node_mapping_lookup (services, mode + strlen ("service:")) == NULL)
         {

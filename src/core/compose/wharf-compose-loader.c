@@ -256,8 +256,10 @@ wharf_compose_loader_read_file (WharfComposeLoader  *loader,
                    "%s: no such file", path);
       return NULL;
     }
-  root = wharf_node_parse_file (path, error);
-  if (root == NULL)
+  /* The top-level files were parsed once already, to find name:. */
+  if (loader->parsed != NULL && g_hash_table_steal_extended (loader->parsed, path, NULL, (gpointer *) &root))
+    ;
+  else if ((root = wharf_node_parse_file (path, error)) == NULL)
     return NULL;
   if (wharf_node_get_kind (root) == WHARF_NODE_NULL)
     {
@@ -468,18 +470,25 @@ absolute_path (const char *cwd,
   return g_canonicalize_filename (joined, NULL);
 }
 
-/* The top-level `name:` of the last file that has one, interpolated. */
+/* The top-level `name:` of the last file that has one, interpolated. The
+ * parsed files are kept in PARSED for the rest of the load. */
 static char *
 name_from_files (const char * const *files,
                  GHashTable         *env,
+                 GHashTable         *parsed,
                  GError            **error)
 {
   g_autofree char *name = NULL;
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr(WharfNode) root = wharf_node_parse_file (files[i], NULL);
-      WharfNode *node = wharf_node_mapping_lookup (root, "name");
+      WharfNode *root = wharf_node_parse_file (files[i], error);
+      WharfNode *node;
+
+      if (root == NULL)
+        return NULL;
+      g_hash_table_replace (parsed, g_strdup (files[i]), root);
+      node = wharf_node_mapping_lookup (root, "name");
       const char *text = wharf_node_get_scalar (node);
 
       if (text != NULL)
@@ -507,6 +516,7 @@ loader_clear (WharfComposeLoader *loader)
   g_clear_pointer (&loader->ctx.env, g_hash_table_unref);
   g_clear_pointer (&loader->os_env, g_hash_table_unref);
   g_clear_pointer (&loader->include_stack, g_ptr_array_unref);
+  g_clear_pointer (&loader->parsed, g_hash_table_unref);
   g_clear_object (&loader->ctx.diagnostics);
 }
 
@@ -638,7 +648,8 @@ load_project (WharfComposeLoadOptions  *options,
     name = wharf_compose_normalize_project_name (g_hash_table_lookup (loader->ctx.env, "COMPOSE_PROJECT_NAME"));
   else
     {
-      g_autofree char *from_files = name_from_files ((const char * const *) files, loader->ctx.env, error);
+      g_autofree char *from_files = name_from_files ((const char * const *) files, loader->ctx.env,
+                                                     loader->parsed, error);
       if (from_files == NULL)
         return NULL;
       if (*from_files != '\0')
@@ -764,6 +775,7 @@ wharf_compose_load (WharfComposeLoadOptions  *options,
 
   loader.ctx.diagnostics = g_list_store_new (WHARF_TYPE_DIAGNOSTIC);
   loader.include_stack = g_ptr_array_new_with_free_func (g_free);
+  loader.parsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) wharf_node_unref);
   loader.cancellable = cancellable;
 
   project = load_project (options, &loader, error);

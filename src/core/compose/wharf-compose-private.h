@@ -79,6 +79,7 @@ struct _WharfComposeLoader
   WharfComposeContext  ctx;
   GHashTable          *os_env;        /* the process environment */
   GPtrArray           *include_stack; /* files being included (cycle check) */
+  GHashTable          *parsed;        /* path → WharfNode read early (for name:) */
   GCancellable        *cancellable;
 };
 
