@@ -13,7 +13,7 @@ DEBS = meson ninja-build pkg-config gcc clang libclang-rt-14-dev \
        libsoup-3.0-dev libgnutls28-dev glib-networking \
        libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev \
        gettext xvfb xauth dbus imagemagick desktop-file-utils appstream \
-       docker-compose
+       docker-compose xdotool
 
 # The pyenv Python (aws, boto3, moto, cfn-lint) is part of the machine.
 export PATH := $(HOME)/.pyenv/shims:$(HOME)/.pyenv/bin:$(PATH)
