@@ -18,6 +18,15 @@ static const WharfCliCommand commands[] = {
   { "convert", N_("Print the CloudFormation template of the project"), wharf_cli_convert },
   { "validate", N_("Check that the project can run on Amazon ECS"), wharf_cli_validate },
   { "sandbox", N_("Serve a local AWS region on loopback for trying and testing"), wharf_cli_sandbox },
+  { "up", N_("Deploy the project (change set, review, execute, follow)"), wharf_cli_up },
+  { "down", N_("Delete the project's stack"), wharf_cli_down },
+  { "events", N_("Print (or follow) the events of the project's stack"), wharf_cli_events },
+  { "ps", N_("List the tasks of the project's services"), wharf_cli_ps },
+  { "ls", N_("List the stacks of Compose projects"), wharf_cli_ls },
+  { "logs", N_("Print the logs of the project's services"), wharf_cli_logs },
+  { "secret", N_("Manage secrets in AWS Secrets Manager"), wharf_cli_secret },
+  { "volume", N_("Manage Amazon EFS file systems"), wharf_cli_volume },
+  { "profile", N_("Manage AWS profiles; whoami checks credentials"), wharf_cli_profile },
 };
 
 void

@@ -28,6 +28,19 @@ typedef struct {
 } WharfCliCommand;
 
 int  wharf_cli_config  (int argc, char **argv);
+int  wharf_cli_context (int argc, char **argv);
+int  wharf_cli_convert (int argc, char **argv);
+int  wharf_cli_validate (int argc, char **argv);
+int  wharf_cli_sandbox  (int argc, char **argv);
+int  wharf_cli_up       (int argc, char **argv);
+int  wharf_cli_down     (int argc, char **argv);
+int  wharf_cli_events   (int argc, char **argv);
+int  wharf_cli_ps       (int argc, char **argv);
+int  wharf_cli_ls       (int argc, char **argv);
+int  wharf_cli_logs     (int argc, char **argv);
+int  wharf_cli_secret   (int argc, char **argv);
+int  wharf_cli_volume   (int argc, char **argv);
+int  wharf_cli_profile  (int argc, char **argv);
 
 void wharf_cli_print_error (const GError *error);
 void wharf_cli_printerr    (const char   *format,

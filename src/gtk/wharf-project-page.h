@@ -6,6 +6,10 @@
 
 #include <adwaita.h>
 
+#include "wharf-compose-project.h"
+#include "wharf-diagnostic.h"
+#include "wharf-source-window.h"
+
 G_BEGIN_DECLS
 
 #define WHARF_TYPE_PROJECT_PAGE (wharf_project_page_get_type ())
@@ -16,5 +20,15 @@ const char * const *wharf_project_page_get_files (WharfProjectPage   *self);
 void                wharf_project_page_set_files (WharfProjectPage   *self,
                                                   const char * const *files);
 guint               wharf_project_page_get_n_file_rows (WharfProjectPage *self);
+void                wharf_project_page_set_project (WharfProjectPage    *self,
+                                                    WharfComposeProject *project,
+                                                    GListModel          *diagnostics);
+WharfComposeProject *wharf_project_page_get_project (WharfProjectPage   *self);
+GtkListBox         *wharf_project_page_get_list  (WharfProjectPage   *self,
+                                                  const char         *group);
+char               *wharf_project_page_format_location (WharfDiagnostic *diagnostic);
+GListModel         *wharf_project_page_get_diagnostics (WharfProjectPage *self);
+WharfSourceWindow  *wharf_project_page_get_source_window (WharfProjectPage *self);
+char               *wharf_project_page_format_fargate_size (WharfNode *service_node);
 
 G_END_DECLS

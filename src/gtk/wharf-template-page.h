@@ -5,12 +5,28 @@
 #pragma once
 
 #include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "wharf-compose-project.h"
+#include "wharf-template.h"
 
 G_BEGIN_DECLS
 
 #define WHARF_TYPE_TEMPLATE_PAGE (wharf_template_page_get_type ())
 G_DECLARE_FINAL_TYPE (WharfTemplatePage, wharf_template_page, WHARF, TEMPLATE_PAGE, AdwBin)
 
-GtkWidget *wharf_template_page_new (void);
+GtkWidget           *wharf_template_page_new          (void);
+void                 wharf_template_page_set_project  (WharfTemplatePage   *self,
+                                                       WharfComposeProject *project);
+gboolean             wharf_template_page_get_busy     (WharfTemplatePage   *self);
+WharfTemplate       *wharf_template_page_get_template (WharfTemplatePage   *self);
+WharfTemplateFormat  wharf_template_page_get_format   (WharfTemplatePage   *self);
+void                 wharf_template_page_set_format   (WharfTemplatePage   *self,
+                                                       WharfTemplateFormat  format);
+char                *wharf_template_page_dup_text     (WharfTemplatePage   *self);
+const char          *wharf_template_page_get_summary  (WharfTemplatePage   *self);
+gboolean             wharf_template_page_get_offline  (WharfTemplatePage   *self);
+GtkListBox          *wharf_template_page_get_outline  (WharfTemplatePage   *self);
+GtkSourceView       *wharf_template_page_get_view     (WharfTemplatePage   *self);
 
 G_END_DECLS

@@ -27,6 +27,9 @@ struct _WharfWindow
   /* The loaded project (a WharfComposeProject once the loader plugs in). */
   GObject              *project;
   GCancellable         *cancellable;
+  /* The running load (wharf-window-load.c); a newer one cancels it. */
+  GCancellable         *load_cancellable;
+  gboolean              loading;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -52,6 +55,8 @@ struct _WharfWindow
 void     _wharf_window_set_project       (WharfWindow  *self,
                                           GObject      *project);
 void     _wharf_window_update_actions    (WharfWindow  *self);
+void     _wharf_window_load              (WharfWindow  *self);
+void     _wharf_window_cancel_load       (WharfWindow  *self);
 void     _wharf_window_update_title      (WharfWindow  *self);
 void     _wharf_window_watch_files       (WharfWindow  *self);
 void     _wharf_window_unwatch_files     (WharfWindow  *self);

@@ -61,10 +61,10 @@ update_switcher_bar (WharfWindow *self)
 static void
 wharf_window_real_reload (WharfWindow *self)
 {
-  /* Until the Compose loader is plugged in here, the pages show the files
-   * of the project; the loader will load them asynchronously with
-   * self->cancellable and call _wharf_window_set_project(). */
+  /* The pages keep showing the previous project until the new load ends
+   * (wharf-window-load.c), so the visible page does not change. */
   wharf_project_page_set_files (self->project_page, (const char * const *) self->files);
+  _wharf_window_load (self);
 }
 
 static gboolean
@@ -176,6 +176,7 @@ wharf_window_dispose (GObject *object)
   WharfWindow *self = WHARF_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  _wharf_window_cancel_load (self);
   _wharf_window_unwatch_files (self);
   g_clear_object (&self->project);
 
@@ -413,7 +414,12 @@ wharf_window_set_files (WharfWindow        *self,
   if (self->files != NULL)
     wharf_window_reload (self);
   else
-    wharf_project_page_set_files (self->project_page, NULL);
+    {
+      _wharf_window_cancel_load (self);
+      wharf_project_page_set_files (self->project_page, NULL);
+      wharf_project_page_set_project (self->project_page, NULL, NULL);
+      wharf_template_page_set_project (self->template_page, NULL);
+    }
 }
 
 GObject *

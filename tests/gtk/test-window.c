@@ -75,6 +75,12 @@ is_enabled (WharfWindow *window,
   return enabled;
 }
 
+static gboolean
+load_done (gpointer data)
+{
+  return !WHARF_WINDOW (data)->loading;
+}
+
 static void
 test_welcome (Fixture       *fixture,
               gconstpointer  data)
@@ -146,7 +152,10 @@ test_open_files (Fixture       *fixture,
   g_assert_true (is_enabled (window, "win.reload"));
   g_assert_true (is_enabled (window, "win.close-project"));
   g_assert_true (is_enabled (window, "win.show-page::logs"));
-  g_assert_false (is_enabled (window, "win.deploy"));
+  g_assert_true (is_enabled (window, "win.deploy") == (wharf_window_get_project (window) != NULL));
+  wharf_test_wait_until (load_done, window, 20000);
+  g_assert_nonnull (wharf_window_get_project (window));
+  g_assert_true (is_enabled (window, "win.deploy"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
   g_assert_cmpuint (fixture->n_reloads, ==, 2);
 }
