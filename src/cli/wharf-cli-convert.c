@@ -9,21 +9,63 @@
 #include <stdio.h>
 
 #include "wharf-cli.h"
+#include "wharf-cli-aws.h"
 #include "wharf-cli-project.h"
+#include "wharf-context-store.h"
 #include "wharf-ecs-convert.h"
+#include "wharf-environment-resolver.h"
 
-/* The AWS environment: offline for now (VPC and subnets become template
- * Parameters). The resolver of the AWS side replaces this with the account
- * it finds through the current context. */
-static WharfEcsEnvironment *
-make_environment (gboolean     offline,
-                  const char  *region)
+/* TRUE when the user chose an account: --context, --aws-profile, or a
+ * current Docker context (DOCKER_CONTEXT or config.json) of type ECS. */
+static gboolean
+account_chosen (WharfCliAwsOptions *aws)
 {
-  if (region == NULL)
-    region = g_getenv ("AWS_REGION");
-  if (region == NULL)
-    region = g_getenv ("AWS_DEFAULT_REGION");
-  return wharf_ecs_environment_new_offline (region);
+  g_autoptr(WharfContextStore) store = NULL;
+  g_autoptr(WharfContext) current = NULL;
+
+  if (aws->context != NULL || aws->profile != NULL)
+    return TRUE;
+  store = wharf_context_store_new (NULL);
+  if (!wharf_context_store_reload (store, NULL))
+    return FALSE;
+  current = wharf_context_store_lookup_current (store, NULL);
+  return current != NULL && wharf_context_is_ecs (current);
+}
+
+/* The account's VPC, subnets and existing resources when one is chosen;
+ * else offline (VPC and subnets become template Parameters). NULL after
+ * printing why, with *EXIT_CODE set. */
+static WharfEcsEnvironment *
+make_environment (WharfCliAwsOptions  *aws,
+                  gboolean             offline,
+                  WharfComposeProject *project,
+                  int                 *exit_code)
+{
+  g_autoptr(WharfAwsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  WharfEcsEnvironment *environment;
+  const char *region = aws->region;
+
+  if (offline || !account_chosen (aws))
+    {
+      if (region == NULL)
+        region = g_getenv ("AWS_REGION");
+      if (region == NULL)
+        region = g_getenv ("AWS_DEFAULT_REGION");
+      return wharf_ecs_environment_new_offline (region);
+    }
+  client = wharf_cli_aws_client (aws);
+  if (client == NULL)
+    {
+      *exit_code = WHARF_EXIT_AWS;
+      return NULL;
+    }
+  environment = wharf_environment_resolve (client, wharf_compose_project_get_root (project),
+                                           wharf_compose_project_get_name (project),
+                                           wharf_cli_interrupt_cancellable (), &error);
+  if (environment == NULL)
+    *exit_code = wharf_cli_aws_fail (error);
+  return environment;
 }
 
 int
@@ -37,7 +79,9 @@ wharf_cli_convert (int    argc,
   g_autoptr(GListStore) diagnostics = g_list_store_new (WHARF_TYPE_DIAGNOSTIC);
   g_autoptr(WharfEcsEnvironment) environment = NULL;
   g_autoptr(WharfTemplate) template_ = NULL;
-  g_autofree char *format = NULL, *output = NULL, *region = NULL, *text = NULL;
+  g_auto(WharfCliAwsOptions) aws = { 0 };
+  g_autofree char *format = NULL, *output = NULL, *text = NULL;
+  int exit_code = WHARF_EXIT_FAILURE;
   WharfTemplateFormat fmt = WHARF_TEMPLATE_FORMAT_YAML;
   gboolean offline = FALSE, needs_upload = FALSE;
   gsize length = 0;
@@ -45,7 +89,6 @@ wharf_cli_convert (int    argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: yaml (default) or json"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of the standard output"), N_("FILE") },
     { "offline", 0, 0, G_OPTION_ARG_NONE, &offline, N_("Do not look at the AWS account: VPC and subnets become template parameters"), NULL },
-    { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("AWS region (default: AWS_REGION, or decided at deploy time)"), N_("REGION") },
     { NULL }
   };
 
@@ -53,6 +96,7 @@ wharf_cli_convert (int    argc,
   g_option_context_set_summary (context, _("Print the CloudFormation template of the Compose project."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   wharf_cli_project_options_add (&project_options, context);
+  wharf_cli_aws_options_add (&aws, context, TRUE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       wharf_cli_print_error (error);
@@ -74,7 +118,9 @@ wharf_cli_convert (int    argc,
   project = wharf_cli_project_load (&project_options);
   if (project == NULL)
     return WHARF_EXIT_FAILURE;
-  environment = make_environment (offline, region);
+  environment = make_environment (&aws, offline, project, &exit_code);
+  if (environment == NULL)
+    return exit_code;
   template_ = wharf_ecs_convert (wharf_compose_project_get_root (project),
                                  wharf_compose_project_get_name (project),
                                  environment, diagnostics, &error);

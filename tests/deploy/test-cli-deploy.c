@@ -302,6 +302,38 @@ test_detach_follow_interrupt (void)
   fixture_stop (&f);
 }
 
+/* convert is offline without a chosen account (Parameters for the VPC),
+ * and resolves the VPC and subnets through an ECS context. */
+static void
+test_convert_with_context (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *web = fixture_path ("web.yaml");
+  int status;
+
+  fixture_start (&f, NULL);
+  status = cli (&f, "convert", "-f", web, "-p", "webapp", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (f.out, "AWS::EC2::VPC::Id"));
+
+  status = cli (&f, "context", "create", "ecs", "sandbox", "--from-env", NULL);
+  g_assert_cmpint (status, ==, 0);
+  status = cli (&f, "convert", "-f", web, "-p", "webapp", "--context", "sandbox", NULL);
+  if (status != 0)
+    g_printerr ("%s", f.err);
+  g_assert_cmpint (status, ==, 0);
+  /* the sandbox's default VPC and its public subnets, not Parameters */
+  g_assert_null (strstr (f.out, "AWS::EC2::VPC::Id"));
+  g_assert_nonnull (strstr (f.out, "vpc-0a1b2c3d4e5f60718"));
+  g_assert_nonnull (strstr (f.out, "subnet-0123456789abcdef0"));
+
+  /* --offline wins over the context */
+  status = cli (&f, "convert", "-f", web, "-p", "webapp", "--context", "sandbox", "--offline", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (f.out, "AWS::EC2::VPC::Id"));
+  fixture_stop (&f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -312,5 +344,6 @@ main (int argc, char **argv)
   g_test_add_func ("/deploy/cli/plan-and-usage", test_plan_and_usage);
   g_test_add_func ("/deploy/cli/secret-volume-profile", test_secret_volume_profile);
   g_test_add_func ("/deploy/cli/detach-follow-interrupt", test_detach_follow_interrupt);
+  g_test_add_func ("/deploy/cli/convert-with-context", test_convert_with_context);
   return g_test_run ();
 }
