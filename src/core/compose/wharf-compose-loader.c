@@ -249,6 +249,7 @@ wharf_compose_loader_read_file (WharfComposeLoader  *loader,
                                 GError             **error)
 {
   g_autoptr(WharfNode) root = NULL;
+  g_autofree char *parsed_path = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -257,7 +258,8 @@ wharf_compose_loader_read_file (WharfComposeLoader  *loader,
       return NULL;
     }
   /* The top-level files were parsed once already, to find name:. */
-  if (loader->parsed != NULL && g_hash_table_steal_extended (loader->parsed, path, NULL, (gpointer *) &root))
+  if (loader->parsed != NULL &&
+      g_hash_table_steal_extended (loader->parsed, path, (gpointer *) &parsed_path, (gpointer *) &root))
     ;
   else if ((root = wharf_node_parse_file (path, error)) == NULL)
     return NULL;
