@@ -187,6 +187,8 @@ test_plan_and_usage (void)
   g_assert_null (strstr (f.out, "Running"));
 
   status = cli (&f, "up", "-f", worker, "-p", "jobs", "--on-failure", "explode", NULL);
+  if (status != 2)
+    g_printerr ("%s", f.err);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (f.err, "--on-failure"));
   status = cli (&f, "logs", "-p", "jobs", "--since", "yesterday-ish", NULL);
