@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-fuzzer.sh FUZZER SEEDS WORK MAX_LEN [DICT]
+# run-fuzzer.sh FUZZER SEEDS WORK MAX_LEN [DICT [EXTRA-LIBFUZZER-FLAG]]
 #
 # Runs a libFuzzer target for $WHARF_FUZZ_SECONDS (default 20) seconds,
 # starting from the seed corpus SEEDS (read only). New interesting inputs go
@@ -11,6 +11,7 @@ fuzzer=$1
 seeds=$2
 work=$3
 max_len=$4
+extra=${6:-}
 dict=${5:-}
 seconds=${WHARF_FUZZ_SECONDS:-20}
 
@@ -33,6 +34,13 @@ set -- -max_total_time="$seconds" -rss_limit_mb=2048 -max_len="$max_len" \
        -artifact_prefix="$work/artifacts/"
 if [ -n "$dict" ]; then
   set -- "$@" -dict="$dict"
+fi
+if [ -n "$extra" ]; then
+  set -- "$@" "$extra"
+  # Without this, LeakSanitizer still checks once at exit.
+  case "$extra" in
+    -detect_leaks=0) export ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" ;;
+  esac
 fi
 set -- "$@" "$work/corpus"
 if [ -d "$seeds" ]; then
