@@ -7,6 +7,7 @@
 #include "wharf-deployment-page.h"
 #include "wharf-logs-page.h"
 #include "wharf-project-page.h"
+#include "wharf-session.h"
 #include "wharf-status-page.h"
 #include "wharf-template-page.h"
 #include "wharf-welcome-page.h"
@@ -19,6 +20,8 @@ struct _WharfWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  /* Where this window deploys to (the header's context selector). */
+  WharfSession         *session;
   /* Compose files in -f order (absolute paths), NULL when none is open. */
   GStrv                 files;
   /* One monitor per file; changes are coalesced by reload_source_id. */

@@ -192,6 +192,7 @@ wharf_window_finalize (GObject *object)
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (wharf_window_parent_class)->finalize (object);
 }
@@ -333,6 +334,7 @@ wharf_window_init (WharfWindow *self)
   self->cancellable = g_cancellable_new ();
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APP_ID);
+  self->session = wharf_session_new (NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -354,6 +356,19 @@ wharf_window_new (GtkApplication *application)
   return g_object_new (WHARF_TYPE_WINDOW,
                        "application", application,
                        NULL);
+}
+
+/**
+ * wharf_window_get_session:
+ *
+ * Returns: (transfer none): where this window deploys to.
+ */
+WharfSession *
+wharf_window_get_session (WharfWindow *self)
+{
+  g_return_val_if_fail (WHARF_IS_WINDOW (self), NULL);
+
+  return self->session;
 }
 
 const char * const *

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "wharf-session.h"
+
 G_BEGIN_DECLS
 
 #define WHARF_TYPE_WINDOW (wharf_window_get_type ())
@@ -23,5 +25,6 @@ const char         *wharf_window_get_visible_page (WharfWindow       *self);
 void                wharf_window_reload          (WharfWindow        *self);
 void                wharf_window_add_toast       (WharfWindow        *self,
                                                   const char         *message);
+WharfSession       *wharf_window_get_session     (WharfWindow        *self);
 
 G_END_DECLS
