@@ -39,3 +39,13 @@ wharf_deployment_page_new (void)
 {
   return g_object_new (WHARF_TYPE_DEPLOYMENT_PAGE, NULL);
 }
+
+void
+wharf_deployment_page_set_project (WharfDeploymentPage *self,
+                    WharfSession        *session,
+                    WharfComposeProject *project)
+{
+  g_return_if_fail (WHARF_IS_DEPLOYMENT_PAGE (self));
+  g_return_if_fail (WHARF_IS_SESSION (session));
+  g_return_if_fail (project == NULL || WHARF_IS_COMPOSE_PROJECT (project));
+}

@@ -39,3 +39,13 @@ wharf_logs_page_new (void)
 {
   return g_object_new (WHARF_TYPE_LOGS_PAGE, NULL);
 }
+
+void
+wharf_logs_page_set_project (WharfLogsPage *self,
+                    WharfSession        *session,
+                    WharfComposeProject *project)
+{
+  g_return_if_fail (WHARF_IS_LOGS_PAGE (self));
+  g_return_if_fail (WHARF_IS_SESSION (session));
+  g_return_if_fail (project == NULL || WHARF_IS_COMPOSE_PROJECT (project));
+}

@@ -39,3 +39,13 @@ wharf_status_page_new (void)
 {
   return g_object_new (WHARF_TYPE_STATUS_PAGE, NULL);
 }
+
+void
+wharf_status_page_set_project (WharfStatusPage *self,
+                    WharfSession        *session,
+                    WharfComposeProject *project)
+{
+  g_return_if_fail (WHARF_IS_STATUS_PAGE (self));
+  g_return_if_fail (WHARF_IS_SESSION (session));
+  g_return_if_fail (project == NULL || WHARF_IS_COMPOSE_PROJECT (project));
+}

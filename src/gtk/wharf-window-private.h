@@ -65,6 +65,9 @@ void     _wharf_window_watch_files       (WharfWindow  *self);
 void     _wharf_window_unwatch_files     (WharfWindow  *self);
 void     _wharf_window_choose_files      (WharfWindow  *self);
 void     _wharf_window_setup_drop_target (WharfWindow  *self);
+/* wharf-window-context.c: the header's context selector. */
+void     _wharf_window_class_init_context (GtkWidgetClass *widget_class);
+void     _wharf_window_init_context      (WharfWindow  *self);
 char    *_wharf_window_dup_title         (const char * const *files,
                                           char              **subtitle);
 

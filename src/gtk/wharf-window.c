@@ -320,6 +320,7 @@ wharf_window_class_init (WharfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-project", NULL, close_project_action);
   gtk_widget_class_install_action (widget_class, "win.deploy", NULL, deploy_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  _wharf_window_class_init_context (widget_class);
 
   for (guint i = 0; page_names[i] != NULL; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
@@ -346,6 +347,7 @@ wharf_window_init (WharfWindow *self)
                            G_CALLBACK (update_switcher_bar), self,
                            G_CONNECT_SWAPPED);
   _wharf_window_setup_drop_target (self);
+  _wharf_window_init_context (self);
   _wharf_window_update_actions (self);
   update_switcher_bar (self);
 }
@@ -454,6 +456,11 @@ _wharf_window_set_project (WharfWindow *self,
 
   if (g_set_object (&self->project, project))
     {
+      WharfComposeProject *compose = WHARF_IS_COMPOSE_PROJECT (project) ? WHARF_COMPOSE_PROJECT (project) : NULL;
+
+      wharf_deployment_page_set_project (self->deployment_page, self->session, compose);
+      wharf_status_page_set_project (self->status_page, self->session, compose);
+      wharf_logs_page_set_project (self->logs_page, self->session, compose);
       _wharf_window_update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
     }
