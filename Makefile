@@ -40,15 +40,12 @@ setup: deps
 build: setup
 	meson compile -C $(BUILDDIR)
 
-# Opens the desktop app on the example project (or prints its template
-# when there is no display).
+# A deploy with no AWS account: the desktop app on the example project,
+# with the sandbox (a local AWS region) as its Docker context; without a
+# display, wharf-cli deploys the example there. The user's ~/.aws and
+# ~/.docker are left alone (see tools/run-sandbox.sh).
 run: build
-	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && [ -x $(BUILDDIR)/src/gtk/wharf ]; then \
-	  GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data $(BUILDDIR)/src/gtk/wharf examples/hello/compose.yaml; \
-	else \
-	  echo "No display: printing the example project with wharf-cli"; \
-	  $(BUILDDIR)/src/cli/wharf-cli config -f examples/hello/compose.yaml; \
-	fi
+	@tools/run-sandbox.sh --build-dir $(BUILDDIR)
 
 check: build
 	$(XRUN) $(MESON_TEST) -C $(BUILDDIR)

@@ -149,8 +149,8 @@ wharf_cli_convert (int    argc,
       return WHARF_EXIT_FAILURE;
     }
   if (needs_upload)
-    wharf_cli_printerr (_("note: the template is %" G_GSIZE_FORMAT " bytes, over the %d bytes CloudFormation accepts inline; the deploy uploads it to S3"),
-                        length, WHARF_TEMPLATE_MAX_BODY_SIZE);
+    wharf_cli_printerr (_("note: the template is %lu bytes, over the %d bytes CloudFormation accepts inline; the deploy uploads it to S3"),
+                        (unsigned long) length, WHARF_TEMPLATE_MAX_BODY_SIZE);
   if (output != NULL && !g_str_equal (output, "-"))
     {
       if (!g_file_set_contents (output, text, (gssize) length, &error))

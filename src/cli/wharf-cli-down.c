@@ -13,29 +13,13 @@
 #include "wharf-cli-stack.h"
 #include "wharf-deployment.h"
 
-/* The stack name: -p, else the project's name (which needs the files). */
-char *
-wharf_cli_stack_name (WharfCliProjectOptions *options)
-{
-  g_autoptr(WharfComposeProject) project = NULL;
-
-  if (options->project_name != NULL)
-    return g_strdup (options->project_name);
-  project = wharf_cli_project_load (options);
-  return project ? g_strdup (wharf_compose_project_get_name (project)) : NULL;
-}
-
 int
 wharf_cli_down (int    argc,
                 char **argv)
 {
-  g_auto(WharfCliProjectOptions) project_options = { 0 };
-  g_auto(WharfCliAwsOptions) aws_options = { 0 };
-  g_autoptr(GOptionContext) context = NULL;
+  g_auto(WharfCliStackCommand) cmd = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(WharfAwsClient) client = NULL;
   g_autoptr(WharfDeployment) deployment = NULL;
-  g_autofree char *name = NULL;
   gboolean detach = FALSE;
   const char * const *retained;
   int status;
@@ -44,36 +28,20 @@ wharf_cli_down (int    argc,
     { NULL }
   };
 
-  /* Ctrl-C detaches from the very start. */
-  wharf_cli_interrupt_cancellable ();
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Delete the project's stack and follow the deletion. EFS file systems are kept."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  wharf_cli_project_options_add (&project_options, context);
-  wharf_cli_aws_options_add (&aws_options, context, TRUE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      wharf_cli_print_error (error);
-      return WHARF_EXIT_USAGE;
-    }
-  if (argc > 1)
-    {
-      wharf_cli_printerr (_("down: unexpected argument “%s”"), argv[1]);
-      return WHARF_EXIT_USAGE;
-    }
-  name = wharf_cli_stack_name (&project_options);
-  if (name == NULL)
-    return WHARF_EXIT_FAILURE;
-  client = wharf_cli_aws_client (&aws_options);
-  if (client == NULL)
-    return WHARF_EXIT_FAILURE;
-  deployment = wharf_deployment_new (client, name);
-  if (!wharf_deployment_start_down (deployment, wharf_cli_interrupt_cancellable (), &error))
+  status = wharf_cli_stack_command_parse (&cmd, "down", NULL,
+                                          _("Delete the project's stack and follow the deletion. EFS file systems are kept."),
+                                          entries, &argc, &argv);
+  if (status == WHARF_EXIT_OK)
+    status = wharf_cli_stack_command_open (&cmd, FALSE);
+  if (status != WHARF_EXIT_OK)
+    return status;
+  deployment = wharf_deployment_new (cmd.client, cmd.name);
+  if (!wharf_deployment_start_down (deployment, cmd.cancellable, &error))
     return wharf_cli_aws_fail (error);
   retained = wharf_deployment_get_retained (deployment);
   if (detach)
     {
-      printf (_("Deleting %s. Follow it with: wharf-cli events --follow -p %s\n"), name, name);
+      printf (_("Deleting %s. Follow it with: wharf-cli events --follow -p %s\n"), cmd.name, cmd.name);
       status = WHARF_EXIT_OK;
     }
   else

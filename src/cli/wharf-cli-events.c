@@ -17,53 +17,34 @@ int
 wharf_cli_events (int    argc,
                   char **argv)
 {
-  g_auto(WharfCliProjectOptions) project_options = { 0 };
-  g_auto(WharfCliAwsOptions) aws_options = { 0 };
-  g_autoptr(GOptionContext) context = NULL;
+  g_auto(WharfCliStackCommand) cmd = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(WharfAwsClient) client = NULL;
-  g_autofree char *name = NULL;
   gboolean follow = FALSE;
+  int status;
   GOptionEntry entries[] = {
     { "follow", 'f', 0, G_OPTION_ARG_NONE, &follow, N_("Follow the stack until its operation ends"), NULL },
     { NULL }
   };
 
-  /* Ctrl-C detaches from the very start. */
-  wharf_cli_interrupt_cancellable ();
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Print the events of the project's stack, oldest first."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  wharf_cli_project_options_add (&project_options, context);
-  wharf_cli_aws_options_add (&aws_options, context, TRUE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      wharf_cli_print_error (error);
-      return WHARF_EXIT_USAGE;
-    }
-  if (argc > 1)
-    {
-      wharf_cli_printerr (_("events: unexpected argument “%s”"), argv[1]);
-      return WHARF_EXIT_USAGE;
-    }
-  name = wharf_cli_stack_name (&project_options);
-  if (name == NULL)
-    return WHARF_EXIT_FAILURE;
-  client = wharf_cli_aws_client (&aws_options);
-  if (client == NULL)
-    return WHARF_EXIT_FAILURE;
+  status = wharf_cli_stack_command_parse (&cmd, "events", NULL,
+                                          _("Print the events of the project's stack, oldest first."),
+                                          entries, &argc, &argv);
+  if (status == WHARF_EXIT_OK)
+    status = wharf_cli_stack_command_open (&cmd, FALSE);
+  if (status != WHARF_EXIT_OK)
+    return status;
   if (follow)
     {
-      g_autoptr(WharfDeployment) deployment = wharf_deployment_new (client, name);
+      g_autoptr(WharfDeployment) deployment = wharf_deployment_new (cmd.client, cmd.name);
 
-      if (!wharf_deployment_attach (deployment, wharf_cli_interrupt_cancellable (), &error))
+      if (!wharf_deployment_attach (deployment, cmd.cancellable, &error))
         return wharf_cli_aws_fail (error);
       return wharf_cli_follow_deployment (deployment);
     }
   else
     {
-      g_autoptr(GPtrArray) events = wharf_cfn_describe_new_stack_events (client, name, NULL,
-                                                                         wharf_cli_interrupt_cancellable (), &error);
+      g_autoptr(GPtrArray) events = wharf_cfn_describe_new_stack_events (cmd.client, cmd.name, NULL,
+                                                                         cmd.cancellable, &error);
       g_autoptr(GListStore) store = g_list_store_new (WHARF_TYPE_STACK_EVENT);
       g_autoptr(WharfStackEventTracker) tracker = wharf_stack_event_tracker_new ();
 
@@ -71,7 +52,7 @@ wharf_cli_events (int    argc,
         {
           if (wharf_cfn_error_is_stack_missing (error))
             {
-              wharf_cli_printerr (_("stack %s does not exist"), name);
+              wharf_cli_printerr (_("stack %s does not exist"), cmd.name);
               return WHARF_EXIT_FAILURE;
             }
           return wharf_cli_aws_fail (error);

@@ -90,20 +90,20 @@ int
 wharf_cli_logs (int    argc,
                 char **argv)
 {
-  g_auto(WharfCliProjectOptions) project_options = { 0 };
-  g_auto(WharfCliAwsOptions) aws_options = { 0 };
-  g_autoptr(GOptionContext) context = NULL;
+  g_auto(WharfCliStackCommand) cmd = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(WharfAwsClient) client = NULL;
   g_autoptr(WharfLogCursor) cursor = NULL;
   g_autoptr(GPtrArray) initial = NULL;
-  g_autofree char *name = NULL, *group = NULL, *since = NULL, *prefix = NULL;
+  g_autofree char *group = NULL, *since = NULL, *prefix = NULL;
   g_auto(GStrv) services = NULL;
   gboolean follow = FALSE, timestamps = FALSE;
   gint tail = -1;
   gint64 start = 0;
   WharfLogsFilter filter = { 0 };
-  GCancellable *cancellable = wharf_cli_interrupt_cancellable ();
+  WharfAwsClient *client;
+  GCancellable *cancellable;
+  const char *name;
+  int status;
   GOptionEntry entries[] = {
     { "follow", 'f', 0, G_OPTION_ARG_NONE, &follow, N_("Follow new log lines"), NULL },
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("Only lines since a duration ago (10m, 2h) or an ISO 8601 time"), N_("WHEN") },
@@ -112,16 +112,11 @@ wharf_cli_logs (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("[SERVICE…]"));
-  g_option_context_set_summary (context, _("Print the logs of the project's services (CloudWatch Logs)."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  wharf_cli_project_options_add (&project_options, context);
-  wharf_cli_aws_options_add (&aws_options, context, TRUE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      wharf_cli_print_error (error);
-      return WHARF_EXIT_USAGE;
-    }
+  status = wharf_cli_stack_command_parse (&cmd, "logs", _("[SERVICE…]"),
+                                          _("Print the logs of the project's services (CloudWatch Logs)."),
+                                          entries, &argc, &argv);
+  if (status != WHARF_EXIT_OK)
+    return status;
   if (since != NULL && !parse_since (since, &start))
     {
       wharf_cli_printerr (_("logs: --since wants a duration (30s, 10m, 2h, 1d) or an ISO 8601 time, not “%s”"), since);
@@ -133,12 +128,12 @@ wharf_cli_logs (int    argc,
       return WHARF_EXIT_USAGE;
     }
   services = g_strdupv (argv + 1);
-  name = wharf_cli_stack_name (&project_options);
-  if (name == NULL)
-    return WHARF_EXIT_FAILURE;
-  client = wharf_cli_aws_client (&aws_options);
-  if (client == NULL)
-    return WHARF_EXIT_FAILURE;
+  status = wharf_cli_stack_command_open (&cmd, FALSE);
+  if (status != WHARF_EXIT_OK)
+    return status;
+  name = cmd.name;
+  client = cmd.client;
+  cancellable = cmd.cancellable;
   group = g_strdup_printf ("/docker-compose/%s", name);
   filter.log_group_name = group;
   if (g_strv_length (services) == 1)

@@ -58,17 +58,13 @@ int
 wharf_cli_up (int    argc,
               char **argv)
 {
-  g_auto(WharfCliProjectOptions) project_options = { 0 };
-  g_auto(WharfCliAwsOptions) aws_options = { 0 };
-  g_autoptr(GOptionContext) context = NULL;
+  g_auto(WharfCliStackCommand) cmd = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(WharfComposeProject) project = NULL;
-  g_autoptr(WharfAwsClient) client = NULL;
   g_autoptr(WharfDeployment) deployment = NULL;
   g_autofree char *on_failure_text = NULL;
   gboolean detach = FALSE, plan = FALSE, yes = FALSE;
   WharfOnFailure on_failure;
-  const char *name;
+  int status;
   GOptionEntry entries[] = {
     { "detach", 'd', 0, G_OPTION_ARG_NONE, &detach, N_("Return once the change set is executing"), NULL },
     { "plan", 0, 0, G_OPTION_ARG_NONE, &plan, N_("Print the changes and stop (the change set is deleted)"), NULL },
@@ -78,39 +74,23 @@ wharf_cli_up (int    argc,
     { NULL }
   };
 
-  /* Ctrl-C detaches from the very start. */
-  wharf_cli_interrupt_cancellable ();
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Deploy the project: create a change set, show it, execute it and follow the stack until it is done."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  wharf_cli_project_options_add (&project_options, context);
-  wharf_cli_aws_options_add (&aws_options, context, TRUE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      wharf_cli_print_error (error);
-      return WHARF_EXIT_USAGE;
-    }
-  if (argc > 1)
-    {
-      wharf_cli_printerr (_("up: unexpected argument “%s”"), argv[1]);
-      return WHARF_EXIT_USAGE;
-    }
+  status = wharf_cli_stack_command_parse (&cmd, "up", NULL,
+                                          _("Deploy the project: create a change set, show it, execute it and follow the stack until it is done."),
+                                          entries, &argc, &argv);
+  if (status != WHARF_EXIT_OK)
+    return status;
   if (!parse_on_failure (on_failure_text, &on_failure))
     {
       wharf_cli_printerr (_("up: --on-failure must be rollback, delete or keep, not “%s”"), on_failure_text);
       return WHARF_EXIT_USAGE;
     }
-  project = wharf_cli_project_load (&project_options);
-  if (project == NULL)
-    return WHARF_EXIT_FAILURE;
-  client = wharf_cli_aws_client (&aws_options);
-  if (client == NULL)
-    return WHARF_EXIT_FAILURE;
-  name = wharf_compose_project_get_name (project);
-  deployment = wharf_deployment_new (client, name);
-  wharf_deployment_set_project (deployment, wharf_compose_project_get_root (project));
+  status = wharf_cli_stack_command_open (&cmd, TRUE);
+  if (status != WHARF_EXIT_OK)
+    return status;
+  deployment = wharf_deployment_new (cmd.client, cmd.name);
+  wharf_deployment_set_project (deployment, wharf_compose_project_get_root (cmd.project));
   wharf_deployment_set_on_failure (deployment, on_failure);
-  if (!wharf_deployment_prepare (deployment, wharf_cli_interrupt_cancellable (), &error))
+  if (!wharf_deployment_prepare (deployment, cmd.cancellable, &error))
     {
       print_diagnostics (wharf_deployment_get_diagnostics (deployment));
       if (g_error_matches (error, WHARF_ECS_ERROR, WHARF_ECS_ERROR_INVALID))
@@ -138,7 +118,7 @@ wharf_cli_up (int    argc,
     return wharf_cli_aws_fail (error);
   if (detach)
     {
-      printf (_("Deploying %s. Follow it with: wharf-cli events --follow -p %s\n"), name, name);
+      printf (_("Deploying %s. Follow it with: wharf-cli events --follow -p %s\n"), cmd.name, cmd.name);
       return WHARF_EXIT_OK;
     }
   return wharf_cli_follow_deployment (deployment);

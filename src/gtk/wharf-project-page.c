@@ -1,8 +1,9 @@
 /* wharf-project-page.c: the project page of the main window.
  *
- * Shows the Compose files of the project in -f order. The services,
- * networks, volumes, secrets and diagnostics groups of the loaded
- * WharfComposeProject are added below them by the loader integration.
+ * A toolbar (summary, profiles, env files) above sections chosen in a
+ * sidebar: services, problems, networks, volumes, secrets and the Compose
+ * files in -f order. The lists are in wharf-project-lists.c, the profiles
+ * and env files (the window's load options) in wharf-project-options.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,36 +11,9 @@
 
 #include <glib/gi18n.h>
 
-#include "wharf-diagnostic.h"
-#include "wharf-fargate.h"
-#include "wharf-project-page.h"
+#include "wharf-project-page-private.h"
 #include "wharf-recent.h"
 #include "wharf-source-window.h"
-
-struct _WharfProjectPage
-{
-  AdwBin                parent_instance;
-
-  GStrv                 files;
-  GPtrArray            *file_rows;
-
-  WharfComposeProject  *project;
-  GListModel           *diagnostics;
-  /* The window showing a diagnostic's source (weak). */
-  WharfSourceWindow    *source_window;
-
-  AdwPreferencesGroup  *files_group;
-  AdwPreferencesGroup  *services_group;
-  GtkListBox           *services_list;
-  AdwPreferencesGroup  *networks_group;
-  GtkListBox           *networks_list;
-  AdwPreferencesGroup  *volumes_group;
-  GtkListBox           *volumes_list;
-  AdwPreferencesGroup  *secrets_group;
-  GtkListBox           *secrets_list;
-  AdwPreferencesGroup  *diagnostics_group;
-  GtkListBox           *diagnostics_list;
-};
 
 G_DEFINE_FINAL_TYPE (WharfProjectPage, wharf_project_page, ADW_TYPE_BIN)
 
@@ -78,317 +52,6 @@ wharf_project_page_rebuild_files (WharfProjectPage *self)
     }
 }
 
-static char *
-join_or_null (GStrv values)
-{
-  if (values == NULL || values[0] == NULL)
-    return NULL;
-  return g_strjoinv (", ", values);
-}
-
-static void
-append_detail (GString    *subtitle,
-               const char *label,
-               GStrv       values)
-{
-  g_autofree char *joined = join_or_null (values);
-
-  if (joined == NULL)
-    return;
-  if (subtitle->len > 0)
-    g_string_append (subtitle, "\n");
-  /* Translators: a detail of a service, e.g. "Ports: 80:80, 443:443" */
-  g_string_append_printf (subtitle, _("%s: %s"), label, joined);
-}
-
-static WharfNode *
-lookup_path (WharfNode          *node,
-             const char * const *keys)
-{
-  for (guint i = 0; node != NULL && keys[i] != NULL; i++)
-    {
-      if (wharf_node_get_kind (node) != WHARF_NODE_MAPPING)
-        return NULL;
-      node = wharf_node_mapping_lookup (node, keys[i]);
-    }
-  return node;
-}
-
-/**
- * wharf_project_page_format_fargate_size:
- * @service_node: (nullable): the canonical node of a service
- *
- * The Fargate task size the service gets, from deploy.resources.limits
- * (or reservations), as "0.5 vCPU · 1 GB"; the smallest size when it asks
- * for nothing; %NULL when no Fargate size fits.
- */
-char *
-wharf_project_page_format_fargate_size (WharfNode *service_node)
-{
-  static const char * const limits[] = { "deploy", "resources", "limits", NULL };
-  static const char * const reservations[] = { "deploy", "resources", "reservations", NULL };
-  guint64 cpu_units = 0;
-  guint64 memory_mib = 0;
-  guint cpu = 0;
-  guint memory = 0;
-  g_autofree char *cpu_text = NULL;
-  g_autofree char *memory_text = NULL;
-  const char * const *paths[] = { reservations, limits };
-
-  for (guint p = 0; p < G_N_ELEMENTS (paths); p++)
-    {
-      WharfNode *resources = lookup_path (service_node, paths[p]);
-      WharfNode *value;
-
-      if (resources == NULL || wharf_node_get_kind (resources) != WHARF_NODE_MAPPING)
-        continue;
-      value = wharf_node_mapping_lookup (resources, "cpus");
-      if (value != NULL && wharf_node_get_scalar (value) != NULL)
-        {
-          double cpus = g_ascii_strtod (wharf_node_get_scalar (value), NULL);
-
-          if (cpus > 0)
-            cpu_units = MAX (cpu_units, (guint64) (cpus * 1024 + 0.5));
-        }
-      value = wharf_node_mapping_lookup (resources, "memory");
-      if (value != NULL && wharf_node_get_scalar (value) != NULL)
-        {
-          guint64 bytes = 0;
-
-          if (wharf_parse_byte_size (wharf_node_get_scalar (value), &bytes))
-            memory_mib = MAX (memory_mib, (bytes + 1024 * 1024 - 1) / (1024 * 1024));
-        }
-    }
-
-  if (!wharf_fargate_find_size (cpu_units, memory_mib, &cpu, &memory))
-    return NULL;
-
-  cpu_text = g_strdup_printf ("%g", cpu / 1024.0);
-  if (memory % 1024 == 0)
-    memory_text = g_strdup_printf (_("%u GB"), memory / 1024);
-  else
-    memory_text = g_strdup_printf (_("%u MB"), memory);
-  /* Translators: a Fargate task size, e.g. "0.5 vCPU · 1 GB" */
-  return g_strdup_printf (_("%s vCPU · %s"), cpu_text, memory_text);
-}
-
-static guint
-count_service_warnings (GListModel *diagnostics,
-                        const char *name)
-{
-  g_autofree char *prefix = g_strdup_printf ("services.%s", name);
-  gsize prefix_len = strlen (prefix);
-  guint n = 0;
-
-  for (guint i = 0; diagnostics != NULL && i < g_list_model_get_n_items (diagnostics); i++)
-    {
-      g_autoptr(WharfDiagnostic) diagnostic = g_list_model_get_item (diagnostics, i);
-      const char *path = wharf_diagnostic_get_path (diagnostic);
-
-      if (path != NULL && g_str_has_prefix (path, prefix) &&
-          (path[prefix_len] == '\0' || path[prefix_len] == '.' || path[prefix_len] == '['))
-        n++;
-    }
-  return n;
-}
-
-static GtkWidget *
-create_service_row (gpointer item,
-                    gpointer user_data)
-{
-  WharfProjectPage *self = user_data;
-  g_autofree char *size = wharf_project_page_format_fargate_size (wharf_compose_service_get_node (item));
-  guint n_warnings = count_service_warnings (self->diagnostics, wharf_compose_service_get_name (item));
-  WharfComposeService *service = WHARF_COMPOSE_SERVICE (item);
-  g_auto(GStrv) ports = wharf_compose_service_dup_ports (service);
-  g_auto(GStrv) networks = wharf_compose_service_dup_networks (service);
-  g_auto(GStrv) volumes = wharf_compose_service_dup_volumes (service);
-  g_auto(GStrv) secrets = wharf_compose_service_dup_secrets (service);
-  const char *image = wharf_compose_service_get_image (service);
-  guint replicas = wharf_compose_service_get_replicas (service);
-  g_autoptr(GString) subtitle = g_string_new (image != NULL ? image : _("No image"));
-  g_autofree char *replicas_text = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label;
-
-  append_detail (subtitle, _("Ports"), ports);
-  append_detail (subtitle, _("Networks"), networks);
-  append_detail (subtitle, _("Volumes"), volumes);
-  append_detail (subtitle, _("Secrets"), secrets);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 wharf_compose_service_get_name (service));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-
-  replicas_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u replica", "%u replicas", replicas),
-                                   replicas);
-  label = gtk_label_new (replicas_text);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-
-  if (size != NULL)
-    {
-      label = gtk_label_new (size);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_widget_set_name (label, "fargate-size");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-
-  if (n_warnings > 0)
-    {
-      g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
-                                                  n_warnings);
-      g_autofree char *count = g_strdup_printf ("%u", n_warnings);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
-      gtk_box_append (GTK_BOX (box), gtk_label_new (count));
-      gtk_widget_add_css_class (box, "warning");
-      gtk_widget_set_tooltip_text (box, tooltip);
-      gtk_widget_set_name (box, "warnings");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
-    }
-
-  return row;
-}
-
-static GtkWidget *
-create_resource_row (gpointer item,
-                     gpointer user_data)
-{
-  WharfComposeResource *resource = WHARF_COMPOSE_RESOURCE (item);
-  const char *key = wharf_compose_resource_get_key (resource);
-  const char *name = wharf_compose_resource_get_name (resource);
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), key);
-  if (wharf_compose_resource_get_external (resource))
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("External"));
-  else if (name != NULL && g_strcmp0 (name, key) != 0)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name);
-
-  return row;
-}
-
-static const char *
-severity_icon_name (WharfSeverity severity)
-{
-  switch (severity)
-    {
-    case WHARF_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case WHARF_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case WHARF_SEVERITY_INFO:
-    default:
-      return "dialog-information-symbolic";
-    }
-}
-
-char *
-wharf_project_page_format_location (WharfDiagnostic *diagnostic)
-{
-  const char *file = wharf_diagnostic_get_file (diagnostic);
-  g_autofree char *basename = NULL;
-
-  if (file == NULL)
-    return NULL;
-  basename = g_path_get_basename (file);
-  if (wharf_diagnostic_get_line (diagnostic) == 0)
-    return g_steal_pointer (&basename);
-  return g_strdup_printf ("%s:%u:%u", basename,
-                          wharf_diagnostic_get_line (diagnostic),
-                          wharf_diagnostic_get_column (diagnostic));
-}
-
-static GtkWidget *
-create_diagnostic_row (gpointer item,
-                       gpointer user_data)
-{
-  WharfDiagnostic *diagnostic = WHARF_DIAGNOSTIC (item);
-  WharfSeverity severity = wharf_diagnostic_get_severity (diagnostic);
-  g_autofree char *location = wharf_project_page_format_location (diagnostic);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon_name (severity));
-
-  gtk_widget_add_css_class (icon, severity == WHARF_SEVERITY_ERROR ? "error" :
-                                  severity == WHARF_SEVERITY_WARNING ? "warning" : "accent");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 wharf_diagnostic_get_message (diagnostic));
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (location != NULL)
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), location);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-    }
-  else
-    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-
-  return row;
-}
-
-static void
-bind_group (WharfProjectPage    *self,
-            AdwPreferencesGroup *group,
-            GtkListBox          *list,
-            GListModel          *model,
-            GtkListBoxCreateWidgetFunc create)
-{
-  gtk_list_box_bind_model (list, model, create, self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (group),
-                          model != NULL && g_list_model_get_n_items (model) > 0);
-}
-
-static void
-on_diagnostic_activated (WharfProjectPage *self,
-                         GtkListBoxRow    *row)
-{
-  g_autoptr(WharfDiagnostic) diagnostic = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root;
-  guint index = (guint) gtk_list_box_row_get_index (row);
-
-  if (self->diagnostics == NULL)
-    return;
-  diagnostic = g_list_model_get_item (self->diagnostics, index);
-  if (diagnostic == NULL || wharf_diagnostic_get_file (diagnostic) == NULL)
-    return;
-
-  if (self->source_window == NULL)
-    {
-      root = gtk_widget_get_root (GTK_WIDGET (self));
-      self->source_window = wharf_source_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-      g_object_add_weak_pointer (G_OBJECT (self->source_window), (gpointer *) &self->source_window);
-    }
-  if (!wharf_source_window_load (self->source_window, wharf_diagnostic_get_file (diagnostic), &error))
-    {
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-      gtk_window_destroy (GTK_WINDOW (self->source_window));
-      return;
-    }
-  gtk_window_present (GTK_WINDOW (self->source_window));
-  wharf_source_window_select_line (self->source_window, wharf_diagnostic_get_line (diagnostic));
-}
-
-/* The window that shows a diagnostic's source, while it is open. */
-WharfSourceWindow *
-wharf_project_page_get_source_window (WharfProjectPage *self)
-{
-  g_return_val_if_fail (WHARF_IS_PROJECT_PAGE (self), NULL);
-
-  return self->source_window;
-}
-
 static void
 wharf_project_page_dispose (GObject *object)
 {
@@ -413,6 +76,7 @@ wharf_project_page_finalize (GObject *object)
   g_clear_pointer (&self->file_rows, g_ptr_array_unref);
   g_clear_object (&self->project);
   g_clear_object (&self->diagnostics);
+  _wharf_project_page_finalize_options (self);
 
   G_OBJECT_CLASS (wharf_project_page_parent_class)->finalize (object);
 }
@@ -474,18 +138,11 @@ wharf_project_page_class_init (WharfProjectPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wharf/Wharf/ui/wharf-project-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, sections);
   gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, files_group);
-  gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, services_group);
-  gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, services_list);
-  gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, networks_group);
-  gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, networks_list);
-  gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, volumes_group);
-  gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, volumes_list);
-  gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, secrets_group);
-  gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, secrets_list);
-  gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, diagnostics_group);
-  gtk_widget_class_bind_template_child (widget_class, WharfProjectPage, diagnostics_list);
-  gtk_widget_class_bind_template_callback (widget_class, on_diagnostic_activated);
+  _wharf_project_page_class_init_lists (widget_class);
+  _wharf_project_page_class_init_options (widget_class);
 }
 
 static void
@@ -493,6 +150,9 @@ wharf_project_page_init (WharfProjectPage *self)
 {
   self->file_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  _wharf_project_page_init_lists (self);
+  _wharf_project_page_init_options (self);
+  _wharf_project_page_update_lists (self);
 }
 
 GtkWidget *
@@ -523,6 +183,8 @@ wharf_project_page_set_files (WharfProjectPage   *self,
 
   g_clear_pointer (&self->files, g_strfreev);
   self->files = g_strdupv ((char **) files);
+  /* Profiles and env files belong to the project they were chosen for. */
+  _wharf_project_page_reset_options (self);
   wharf_project_page_rebuild_files (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILES]);
 }
@@ -554,21 +216,8 @@ wharf_project_page_set_project (WharfProjectPage    *self,
 
   g_set_object (&self->project, project);
   g_set_object (&self->diagnostics, diagnostics);
-
-  bind_group (self, self->services_group, self->services_list,
-              project != NULL ? wharf_compose_project_get_services (project) : NULL,
-              create_service_row);
-  bind_group (self, self->networks_group, self->networks_list,
-              project != NULL ? wharf_compose_project_get_networks (project) : NULL,
-              create_resource_row);
-  bind_group (self, self->volumes_group, self->volumes_list,
-              project != NULL ? wharf_compose_project_get_volumes (project) : NULL,
-              create_resource_row);
-  bind_group (self, self->secrets_group, self->secrets_list,
-              project != NULL ? wharf_compose_project_get_secrets (project) : NULL,
-              create_resource_row);
-  bind_group (self, self->diagnostics_group, self->diagnostics_list,
-              diagnostics, create_diagnostic_row);
+  _wharf_project_page_update_lists (self);
+  _wharf_project_page_update_profiles (self);
 }
 
 WharfComposeProject *
@@ -579,24 +228,24 @@ wharf_project_page_get_project (WharfProjectPage *self)
   return self->project;
 }
 
-/* The list box rows of GROUP ("services", "networks", "volumes", "secrets"
+/* The list view of GROUP ("services", "networks", "volumes", "secrets"
  * or "diagnostics"), for tests. */
-GtkListBox *
+GtkGridView *
 wharf_project_page_get_list (WharfProjectPage *self,
                              const char       *group)
 {
   g_return_val_if_fail (WHARF_IS_PROJECT_PAGE (self), NULL);
 
   if (g_str_equal (group, "services"))
-    return self->services_list;
+    return self->services_view;
   if (g_str_equal (group, "networks"))
-    return self->networks_list;
+    return self->networks_view;
   if (g_str_equal (group, "volumes"))
-    return self->volumes_list;
+    return self->volumes_view;
   if (g_str_equal (group, "secrets"))
-    return self->secrets_list;
+    return self->secrets_view;
   if (g_str_equal (group, "diagnostics"))
-    return self->diagnostics_list;
+    return self->diagnostics_view;
   g_return_val_if_reached (NULL);
 }
 

@@ -171,6 +171,10 @@ wharf_session_new (const char *config_dir)
   g_signal_connect_object (self->store, "items-changed",
                            G_CALLBACK (store_changed), self,
                            G_CONNECT_SWAPPED);
+  /* `docker context use` changes no item, only which one is current. */
+  g_signal_connect_object (self->store, "notify::current-name",
+                           G_CALLBACK (store_changed), self,
+                           G_CONNECT_SWAPPED);
   store_changed (self);
   return self;
 }

@@ -6,6 +6,8 @@
  * page shows YAML or JSON (default from the "default-format" setting), an
  * outline of the resources that scrolls the source, search (Ctrl+F), copy,
  * and the size and resource count against the CloudFormation limits.
+ * The outline and search are in wharf-template-outline.c, "Export Stack
+ * File…" in wharf-template-export.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,35 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "wharf-ecs-convert.h"
-#include "wharf-template-page.h"
-
-struct _WharfTemplatePage
-{
-  AdwBin                  parent_instance;
-
-  GSettings              *settings;
-  WharfComposeProject    *project;
-  GCancellable           *cancellable;
-  WharfTemplate          *template;
-  char                   *yaml;
-  char                   *json;
-  char                   *summary;
-  WharfTemplateFormat     format;
-  gboolean                offline;
-  GtkSourceBuffer        *buffer;
-  GtkSourceSearchContext *search;
-
-  GtkStack               *stack;
-  AdwStatusPage          *placeholder;
-  GtkLabel               *offline_badge;
-  GtkLabel               *summary_label;
-  GtkSwitch              *json_switch;
-  GtkToggleButton        *search_button;
-  GtkSearchBar           *search_bar;
-  GtkSearchEntry         *search_entry;
-  GtkListBox             *outline_list;
-  GtkSourceView          *view;
-};
+#include "wharf-template-page-private.h"
 
 G_DEFINE_FINAL_TYPE (WharfTemplatePage, wharf_template_page, ADW_TYPE_BIN)
 
@@ -103,54 +77,70 @@ convert_thread (GTask        *task,
     g_task_return_pointer (task, result, (GDestroyNotify) convert_result_free);
 }
 
-static const char *
-resource_icon_name (const char *type)
+/* Copy and export need a template. */
+static void
+update_actions (WharfTemplatePage *self)
 {
-  if (type == NULL)
-    return "application-x-addon-symbolic";
-  if (g_str_has_prefix (type, "AWS::ECS::"))
-    return "system-run-symbolic";
-  if (g_str_has_prefix (type, "AWS::ElasticLoadBalancingV2::"))
-    return "network-server-symbolic";
-  if (g_str_has_prefix (type, "AWS::EC2::") || g_str_has_prefix (type, "AWS::ServiceDiscovery::"))
-    return "network-workgroup-symbolic";
-  if (g_str_has_prefix (type, "AWS::EFS::"))
-    return "drive-harddisk-symbolic";
-  if (g_str_has_prefix (type, "AWS::IAM::") || g_str_has_prefix (type, "AWS::SecretsManager::"))
-    return "dialog-password-symbolic";
-  if (g_str_has_prefix (type, "AWS::Logs::"))
-    return "text-x-generic-symbolic";
-  return "application-x-addon-symbolic";
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.copy", self->template != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "template.export", self->template != NULL);
+}
+
+/* A template of a few hundred services is megabytes of text: inserting
+ * it at once blocks the main loop for many frames, so it goes in by
+ * chunks of whole lines, one per iteration. */
+#define FILL_CHUNK (64 * 1024)
+
+static gboolean
+fill_step (gpointer data)
+{
+  WharfTemplatePage *self = data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  gsize length = strlen (self->fill_text);
+  gsize end = MIN (self->fill_offset + FILL_CHUNK, length);
+  const char *newline;
+  GtkTextIter iter;
+
+  newline = end < length ? memchr (self->fill_text + end, '\n', length - end) : NULL;
+  if (end < length)
+    end = newline != NULL ? (gsize) (newline - self->fill_text) + 1 : length;
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, self->fill_text + self->fill_offset, (int) (end - self->fill_offset));
+  self->fill_offset = end;
+  if (end < length)
+    return G_SOURCE_CONTINUE;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_source_buffer_set_highlight_syntax (self->buffer, TRUE);
+  self->fill_text = NULL;
+  self->fill_source_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
-rebuild_outline (WharfTemplatePage *self)
+stop_fill (WharfTemplatePage *self)
 {
-  GtkWidget *child;
-  g_auto(GStrv) ids = NULL;
+  g_clear_handle_id (&self->fill_source_id, g_source_remove);
+  self->fill_text = NULL;
+}
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list))) != NULL)
-    gtk_list_box_remove (self->outline_list, child);
-  if (self->template == NULL)
+/* Replaces the buffer's text with TEXT (owned by the page). */
+static void
+start_fill (WharfTemplatePage *self,
+            const char        *text)
+{
+  stop_fill (self);
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), "", 0);
+  if (text == NULL || text[0] == '\0')
     return;
-
-  ids = wharf_template_list_resources (self->template);
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      const char *type = wharf_template_get_resource_type (self->template, ids[i]);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 9);
-      GtkWidget *label = gtk_label_new (ids[i]);
-      GtkWidget *row = gtk_list_box_row_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (resource_icon_name (type)));
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_widget_set_tooltip_text (box, type);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data_full (G_OBJECT (row), "logical-id", g_strdup (ids[i]), g_free);
-      gtk_list_box_append (self->outline_list, row);
-    }
+  self->fill_text = text;
+  self->fill_offset = 0;
+  /* Highlighting each chunk as it goes in costs more than the insertion:
+   * the text is highlighted once, when it is all there. */
+  gtk_source_buffer_set_highlight_syntax (self->buffer, FALSE);
+  /* The first chunk now, so the page is never drawn empty. */
+  if (fill_step (self))
+    self->fill_source_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 10, fill_step, self, NULL);
 }
 
 static void
@@ -167,7 +157,7 @@ update_text (WharfTemplatePage *self)
 
   gtk_source_buffer_set_language (self->buffer,
                                   gtk_source_language_manager_get_language (languages, language));
-  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (self->buffer), text != NULL ? text : "", -1);
+  start_fill (self, text);
 
   resources_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u resource", "%u resources", n_resources),
                                     n_resources);
@@ -215,6 +205,7 @@ convert_cb (GObject      *source,
     }
   g_clear_object (&self->cancellable);
 
+  stop_fill (self);
   g_clear_object (&self->template);
   g_clear_pointer (&self->yaml, g_free);
   g_clear_pointer (&self->json, g_free);
@@ -224,7 +215,8 @@ convert_cb (GObject      *source,
       adw_status_page_set_title (self->placeholder, _("The Project Cannot Be Converted"));
       adw_status_page_set_description (self->placeholder, error->message);
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      rebuild_outline (self);
+      _wharf_template_page_rebuild_outline (self);
+      update_actions (self);
       return;
     }
 
@@ -235,7 +227,8 @@ convert_cb (GObject      *source,
   self->offline = TRUE;
   gtk_widget_set_visible (GTK_WIDGET (self->offline_badge), self->offline);
   update_text (self);
-  rebuild_outline (self);
+  _wharf_template_page_rebuild_outline (self);
+  update_actions (self);
   gtk_stack_set_visible_child_name (self->stack, "template");
 }
 
@@ -264,6 +257,7 @@ wharf_template_page_set_project (WharfTemplatePage   *self,
 
   if (project == NULL)
     {
+      stop_fill (self);
       g_clear_object (&self->template);
       g_clear_pointer (&self->yaml, g_free);
       g_clear_pointer (&self->json, g_free);
@@ -272,7 +266,8 @@ wharf_template_page_set_project (WharfTemplatePage   *self,
       adw_status_page_set_description (self->placeholder,
                                        _("The CloudFormation template generated from the project will be previewed here"));
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      rebuild_outline (self);
+      _wharf_template_page_rebuild_outline (self);
+      update_actions (self);
       return;
     }
 
@@ -289,79 +284,6 @@ wharf_template_page_set_project (WharfTemplatePage   *self,
 }
 
 static void
-select_and_scroll (WharfTemplatePage *self,
-                   GtkTextIter       *start,
-                   GtkTextIter       *end)
-{
-  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (self->buffer), start, end);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view),
-                                gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)),
-                                0.0, TRUE, 0.0, 0.1);
-}
-
-/* Moves the cursor to the definition of the resource LOGICAL_ID. */
-static gboolean
-scroll_to_resource (WharfTemplatePage *self,
-                    const char        *logical_id)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  g_autofree char *needle = NULL;
-  GtkTextIter iter;
-  GtkTextIter match_start;
-  GtkTextIter match_end;
-
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  if (!gtk_text_iter_forward_search (&iter, self->format == WHARF_TEMPLATE_FORMAT_JSON ? "\"Resources\"" : "\nResources:",
-                                     GTK_TEXT_SEARCH_TEXT_ONLY, &match_start, &iter, NULL))
-    return FALSE;
-  if (self->format == WHARF_TEMPLATE_FORMAT_JSON)
-    needle = g_strdup_printf ("\"%s\"", logical_id);
-  else
-    needle = g_strdup_printf ("\n  %s:", logical_id);
-  if (!gtk_text_iter_forward_search (&iter, needle, GTK_TEXT_SEARCH_TEXT_ONLY,
-                                     &match_start, &match_end, NULL))
-    return FALSE;
-  if (self->format == WHARF_TEMPLATE_FORMAT_YAML)
-    gtk_text_iter_forward_char (&match_start);
-  select_and_scroll (self, &match_start, &match_end);
-  return TRUE;
-}
-
-static void
-on_outline_activated (WharfTemplatePage *self,
-                      GtkListBoxRow     *row)
-{
-  const char *logical_id = g_object_get_data (G_OBJECT (row), "logical-id");
-
-  if (logical_id != NULL)
-    scroll_to_resource (self, logical_id);
-}
-
-static void
-on_search_changed (WharfTemplatePage *self)
-{
-  GtkSourceSearchSettings *settings = gtk_source_search_context_get_settings (self->search);
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  gtk_source_search_settings_set_search_text (settings, text[0] != '\0' ? text : NULL);
-}
-
-static void
-on_search_next (WharfTemplatePage *self)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
-  GtkTextIter start;
-  GtkTextIter end;
-  GtkTextIter match_start;
-  GtkTextIter match_end;
-  gboolean wrapped;
-
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  if (gtk_source_search_context_forward (self->search, &end, &match_start, &match_end, &wrapped))
-    select_and_scroll (self, &match_start, &match_end);
-}
-
-static void
 copy_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -371,19 +293,6 @@ copy_action (GtkWidget  *widget,
 
   if (text != NULL)
     gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  WharfTemplatePage *self = WHARF_TEMPLATE_PAGE (widget);
-
-  if (self->template == NULL)
-    return;
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -413,7 +322,9 @@ wharf_template_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_fill (self);
   g_clear_object (&self->search);
+  g_clear_object (&self->outline);
 
   G_OBJECT_CLASS (wharf_template_page_parent_class)->dispose (object);
 }
@@ -425,6 +336,7 @@ wharf_template_page_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->project);
+  stop_fill (self);
   g_clear_object (&self->template);
   g_clear_pointer (&self->yaml, g_free);
   g_clear_pointer (&self->json, g_free);
@@ -450,18 +362,11 @@ wharf_template_page_class_init (WharfTemplatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WharfTemplatePage, offline_badge);
   gtk_widget_class_bind_template_child (widget_class, WharfTemplatePage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, WharfTemplatePage, json_switch);
-  gtk_widget_class_bind_template_child (widget_class, WharfTemplatePage, search_button);
-  gtk_widget_class_bind_template_child (widget_class, WharfTemplatePage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, WharfTemplatePage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, WharfTemplatePage, outline_list);
   gtk_widget_class_bind_template_child (widget_class, WharfTemplatePage, view);
-  gtk_widget_class_bind_template_callback (widget_class, on_outline_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_next);
+  _wharf_template_page_class_init_outline (widget_class);
+  _wharf_template_page_class_init_export (widget_class);
 
   gtk_widget_class_install_action (widget_class, "template.copy", NULL, copy_action);
-  gtk_widget_class_install_action (widget_class, "template.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "template.search", NULL);
 }
 
 static void
@@ -470,9 +375,8 @@ wharf_template_page_init (WharfTemplatePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)));
-  self->search = gtk_source_search_context_new (self->buffer, NULL);
-  gtk_source_search_settings_set_wrap_around (gtk_source_search_context_get_settings (self->search), TRUE);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  _wharf_template_page_init_outline (self);
+  update_actions (self);
   update_style_scheme (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
@@ -492,13 +396,13 @@ wharf_template_page_new (void)
   return g_object_new (WHARF_TYPE_TEMPLATE_PAGE, NULL);
 }
 
-/* Whether a conversion is running. */
+/* Whether a conversion runs, or its text is still going into the view. */
 gboolean
 wharf_template_page_get_busy (WharfTemplatePage *self)
 {
   g_return_val_if_fail (WHARF_IS_TEMPLATE_PAGE (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->cancellable != NULL || self->fill_source_id != 0;
 }
 
 WharfTemplate *
@@ -556,14 +460,6 @@ wharf_template_page_get_offline (WharfTemplatePage *self)
   g_return_val_if_fail (WHARF_IS_TEMPLATE_PAGE (self), FALSE);
 
   return self->template != NULL && self->offline;
-}
-
-GtkListBox *
-wharf_template_page_get_outline (WharfTemplatePage *self)
-{
-  g_return_val_if_fail (WHARF_IS_TEMPLATE_PAGE (self), NULL);
-
-  return self->outline_list;
 }
 
 GtkSourceView *

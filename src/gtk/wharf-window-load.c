@@ -84,6 +84,8 @@ _wharf_window_load (WharfWindow *self)
     wharf_compose_load_options_add_file (options, self->files[i]);
   dir = g_path_get_dirname (self->files[0]);
   wharf_compose_load_options_set_working_directory (options, dir);
+  /* --profile and --env-file, as chosen on this window's project page. */
+  wharf_project_page_apply_load_options (self->project_page, options);
 
   self->load_cancellable = g_cancellable_new ();
   self->loading = TRUE;

@@ -1,5 +1,9 @@
 /* wharf-window-open.c: choosing Compose files, from a file chooser or by
- * dropping them on the window.
+ * dropping them on the window, or choosing a project folder.
+ *
+ * Inside Flatpak the portal grants the chosen files only; choosing the
+ * folder grants the files beside them too (.env, overrides, env_file,
+ * include, extends): see wharf-project-folder.c.
  *
  * GTK 4.10 replaced GtkFileChooserNative with GtkFileDialog; both go
  * through the file chooser portal inside Flatpak.
@@ -10,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wharf-project-folder.h"
 #include "wharf-window-private.h"
 
 static GtkFileFilter *
@@ -154,6 +159,100 @@ _wharf_window_choose_files (WharfWindow *self)
 
 #endif
 
+/* Opens the Compose files `docker compose` would use in FOLDER. */
+void
+_wharf_window_open_folder (WharfWindow *self,
+                           GFile       *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GListStore) files = NULL;
+
+  g_return_if_fail (WHARF_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  paths = wharf_project_folder_find_files (folder, &error);
+  if (paths == NULL)
+    {
+      wharf_window_add_toast (self, error->message);
+      return;
+    }
+  files = g_list_store_new (G_TYPE_FILE);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+
+      g_list_store_append (files, file);
+    }
+  open_chosen_files (self, G_LIST_MODEL (files));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+
+static void
+folder_dialog_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(WharfWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, &error);
+
+  if (folder != NULL)
+    _wharf_window_open_folder (self, folder);
+  else if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+           !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+    wharf_window_add_toast (self, error->message);
+}
+
+void
+_wharf_window_choose_folder (WharfWindow *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Open Project Folder"));
+  gtk_file_dialog_set_accept_label (dialog, _("_Open"));
+  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), self->cancellable,
+                                 folder_dialog_cb, g_object_ref (self));
+}
+
+#else /* GTK < 4.10 */
+
+static void
+folder_chooser_response_cb (GtkNativeDialog *native,
+                            int              response,
+                            gpointer         user_data)
+{
+  g_autoptr(WharfWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (folder != NULL)
+        _wharf_window_open_folder (self, folder);
+    }
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+void
+_wharf_window_choose_folder (WharfWindow *self)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open Project Folder"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect (native, "response", G_CALLBACK (folder_chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+#endif
+
 static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
@@ -172,6 +271,15 @@ on_drop (GtkDropTarget *target,
   files = gdk_file_list_get_files (file_list);
   if (files == NULL)
     return FALSE;
+
+  /* A dropped folder opens like "Open Folder…". */
+  if (files->next == NULL &&
+      g_file_query_file_type (files->data, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      _wharf_window_open_folder (self, files->data);
+      g_slist_free (files);
+      return TRUE;
+    }
 
   model = g_list_store_new (G_TYPE_FILE);
   for (GSList *l = files; l != NULL; l = l->next)

@@ -65,6 +65,12 @@ void     _wharf_window_watch_files       (WharfWindow  *self);
 void     _wharf_window_unwatch_files     (WharfWindow  *self);
 void     _wharf_window_choose_files      (WharfWindow  *self);
 void     _wharf_window_setup_drop_target (WharfWindow  *self);
+/* wharf-window-open.c: win.open-folder ("Open Folder…", Ctrl+Shift+O). */
+void     _wharf_window_choose_folder     (WharfWindow  *self);
+void     _wharf_window_open_folder       (WharfWindow  *self,
+                                          GFile        *folder);
+/* wharf-window-actions.c: the win.* actions and their shortcuts. */
+void     _wharf_window_class_init_actions (GtkWidgetClass *widget_class);
 /* wharf-window-context.c: the header's context selector. */
 void     _wharf_window_class_init_context (GtkWidgetClass *widget_class);
 void     _wharf_window_init_context      (WharfWindow  *self);

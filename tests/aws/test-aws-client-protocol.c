@@ -12,6 +12,7 @@
 #include "wharf-aws-json.h"
 #include "wharf-aws-secrets.h"
 #include "wharf-aws-xml.h"
+#include "wharf-context-private.h"
 
 static WharfAwsResponse *
 parse (WharfAwsProtocol  protocol,
@@ -157,6 +158,64 @@ test_json_malformed (void)
   deep_root = wharf_aws_json_parse (deep->str, deep->len, &deep_error);
   g_assert_null (deep_root);
   g_assert_error (deep_error, WHARF_AWS_CLIENT_ERROR, WHARF_AWS_CLIENT_ERROR_MALFORMED_RESPONSE);
+}
+
+/* The shape check that guards every untrusted JSON text (json-glib 1.6
+ * leaks all but the last of several top-level values). */
+static void
+test_json_check_shape (void)
+{
+  const char *several[] = { "\"x\"{}", "[1][2]", "{}{}", "{} []", "1 2", "true false",
+                            "{\"a\": \"}{\"}\"b\"", "null{}" };
+  const char *single[] = { "{}", " [1, [2, {\"a\": \"][}{\\\"\"}]] ", "\"x\"", "12.5e3", "true",
+                           "{\"k\": \"}{\"}", "" };
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GError) deep_error = NULL;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (several); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (wharf_json_check_shape (several[i], -1, &error))
+        g_error ("“%s” passed the shape check", several[i]);
+      g_assert_error (error, WHARF_JSON_ERROR, WHARF_JSON_ERROR_SEVERAL_VALUES);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (single); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!wharf_json_check_shape (single[i], strlen (single[i]), &error))
+        g_error ("“%s” failed the shape check: %s", single[i], error->message);
+    }
+  /* LENGTH bounds the text: the second value is past it */
+  g_assert_true (wharf_json_check_shape ("{}{}", 2, NULL));
+  for (int i = 0; i <= WHARF_AWS_JSON_MAX_DEPTH; i++)
+    g_string_append_c (deep, '[');
+  g_assert_false (wharf_json_check_shape (deep->str, deep->len, &deep_error));
+  g_assert_error (deep_error, WHARF_JSON_ERROR, WHARF_JSON_ERROR_TOO_DEEP);
+  g_assert_true (wharf_json_check_shape (deep->str, WHARF_AWS_JSON_MAX_DEPTH, NULL));
+}
+
+/* Docker's meta.json and config.json are read through the shape check. */
+static void
+test_json_context_file_two_values (void)
+{
+  const char *bad[] = { "{\"Name\": \"a\"}{\"Name\": \"b\"}", "\"x\"{\"Name\": \"b\"}" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) good = wharf_json_parse_object ("{\"Name\": \"a\"}", -1, "meta.json", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (good);
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(JsonNode) root = wharf_json_parse_object (bad[i], -1, "meta.json", &error);
+
+      g_assert_null (root);
+      g_assert_error (error, WHARF_CONTEXT_ERROR, WHARF_CONTEXT_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, "meta.json"));
+      g_assert_nonnull (strstr (error->message, "more than one value"));
+      g_clear_error (&error);
+    }
 }
 
 static void
@@ -424,6 +483,8 @@ main (int    argc,
   g_test_add_func ("/aws/protocol/xml/too-deep", test_xml_too_deep);
   g_test_add_func ("/aws/protocol/json/parse", test_json_parse);
   g_test_add_func ("/aws/protocol/json/malformed", test_json_malformed);
+  g_test_add_func ("/aws/protocol/json/check-shape", test_json_check_shape);
+  g_test_add_func ("/aws/protocol/json/context-file-two-values", test_json_context_file_two_values);
   g_test_add_func ("/aws/protocol/error/query", test_error_query);
   g_test_add_func ("/aws/protocol/error/ec2", test_error_ec2);
   g_test_add_func ("/aws/protocol/error/json", test_error_json);

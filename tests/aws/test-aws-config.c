@@ -374,6 +374,11 @@ test_process_errors (Fixture       *fx,
     { "sh -c 'kill -9 $$'", "signal 9" },
     { "printf 'not json at all'", "not a JSON object" },
     { "printf '[1,2]'", "not a JSON object" },
+    /* two documents: refused before json-glib (which would leak one) */
+    { "printf '{\"Version\": 1, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"S\"}"
+      "{\"Version\": 1, \"AccessKeyId\": \"B\", \"SecretAccessKey\": \"S\"}'", "more than one value" },
+    { "printf '\"x\"{\"Version\": 1, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"S\"}'",
+      "more than one value" },
     { "printf '{\"Version\": 2, \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"S\"}'", "Version" },
     { "printf '{\"Version\": \"1\", \"AccessKeyId\": \"A\", \"SecretAccessKey\": \"S\"}'", "Version" },
     { "printf '{\"Version\": 1, \"AccessKeyId\": \"A\"}'", "SecretAccessKey" },

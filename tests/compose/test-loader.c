@@ -30,10 +30,10 @@ fixture_teardown (Fixture       *f,
 
 static void
 put (Fixture    *f,
-       const char *name,
-       const char *contents)
+     const char *name,
+     const char *contents)
 {
-  g_autofree char *path = wharf_test_write_file (f->dir, name, contents);
+  g_free (wharf_test_write_file (f->dir, name, contents));
 }
 
 /* Loads with FILES (NULL-terminated, relative to the fixture folder),

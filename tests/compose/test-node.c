@@ -256,6 +256,87 @@ test_mapping_edit (void)
   g_assert_cmpstr (wharf_node_mapping_lookup_string (map, "k39"), ==, "39");
 }
 
+/* A scalar's text lives with the node until it outgrows it: replacing it
+ * by longer, shorter or overlapping text (a part of itself) keeps it. */
+static void
+test_scalar_set (void)
+{
+  g_autoptr(WharfNode) node = wharf_node_new_string ("abcdef");
+  g_autoptr(WharfNode) copy = NULL;
+  const char *text;
+
+  wharf_node_set_scalar (node, "a much longer text than before", WHARF_SCALAR_STRING);
+  g_assert_cmpstr (wharf_node_get_scalar (node), ==, "a much longer text than before");
+  text = wharf_node_get_scalar (node);
+  wharf_node_set_scalar (node, text + 7, WHARF_SCALAR_STRING);
+  g_assert_cmpstr (wharf_node_get_scalar (node), ==, "longer text than before");
+  text = wharf_node_get_scalar (node);
+  wharf_node_set_scalar (node, text + 19, WHARF_SCALAR_STRING);
+  g_assert_cmpstr (wharf_node_get_scalar (node), ==, "fore");
+  text = wharf_node_get_scalar (node);
+  wharf_node_set_scalar (node, text + 1, WHARF_SCALAR_STRING);
+  g_assert_cmpstr (wharf_node_get_scalar (node), ==, "ore");
+  wharf_node_set_scalar (node, wharf_node_get_scalar (node), WHARF_SCALAR_INT);
+  g_assert_cmpstr (wharf_node_get_scalar (node), ==, "ore");
+  g_assert_cmpint (wharf_node_get_scalar_type (node), ==, WHARF_SCALAR_INT);
+  wharf_node_set_scalar (node, NULL, WHARF_SCALAR_STRING);
+  g_assert_cmpstr (wharf_node_get_scalar (node), ==, "");
+
+  wharf_node_set_scalar (node, "0123456789abcdefghij", WHARF_SCALAR_STRING);
+  copy = wharf_node_copy (node);
+  wharf_node_set_scalar (node, "x", WHARF_SCALAR_STRING);
+  g_assert_cmpstr (wharf_node_get_scalar (copy), ==, "0123456789abcdefghij");
+  g_assert_false (wharf_node_equal (node, copy));
+}
+
+/* Sequences grow, take items in the middle and give them back in order;
+ * copies of large collections are deep and equal. */
+static void
+test_sequence_edit (void)
+{
+  g_autoptr(WharfNode) seq = wharf_node_new_sequence (NULL, 0, 0);
+  g_autoptr(WharfNode) map = wharf_node_new_mapping (NULL, 0, 0);
+  g_autoptr(WharfNode) copy = NULL;
+
+  for (int i = 0; i < 50; i++)
+    wharf_node_sequence_append (seq, wharf_node_new_int (i));
+  wharf_node_sequence_insert (seq, 0, wharf_node_new_string ("first"));
+  wharf_node_sequence_insert (seq, 25, wharf_node_new_string ("middle"));
+  wharf_node_sequence_insert (seq, 52, wharf_node_new_string ("last"));
+  g_assert_cmpuint (wharf_node_sequence_size (seq), ==, 53);
+  g_assert_cmpstr (wharf_node_get_scalar (wharf_node_sequence_get (seq, 0)), ==, "first");
+  g_assert_cmpstr (wharf_node_get_scalar (wharf_node_sequence_get (seq, 24)), ==, "23");
+  g_assert_cmpstr (wharf_node_get_scalar (wharf_node_sequence_get (seq, 25)), ==, "middle");
+  g_assert_cmpstr (wharf_node_get_scalar (wharf_node_sequence_get (seq, 26)), ==, "24");
+  g_assert_cmpstr (wharf_node_get_scalar (wharf_node_sequence_get (seq, 52)), ==, "last");
+  wharf_node_sequence_remove (seq, 25);
+  wharf_node_sequence_remove (seq, 0);
+  g_assert_cmpuint (wharf_node_sequence_size (seq), ==, 51);
+  for (guint i = 0; i < 50; i++)
+    {
+      gint64 value = -1;
+
+      g_assert_true (wharf_node_get_int64 (wharf_node_sequence_get (seq, i), &value));
+      g_assert_cmpint (value, ==, i);
+    }
+
+  wharf_node_mapping_set (map, "seq", wharf_node_ref (seq));
+  for (int i = 0; i < 30; i++)
+    {
+      char key[16];
+
+      g_snprintf (key, sizeof key, "key-%d", i);
+      wharf_node_mapping_set (map, key, wharf_node_new_int (i));
+    }
+  copy = wharf_node_copy (map);
+  g_assert_true (wharf_node_equal (map, copy));
+  g_assert_cmpstr (wharf_node_mapping_lookup_string (copy, "key-29"), ==, "29");
+  wharf_node_sequence_clear (seq);
+  g_assert_cmpuint (wharf_node_sequence_size (seq), ==, 0);
+  g_assert_cmpuint (wharf_node_sequence_size (wharf_node_mapping_lookup (copy, "seq")), ==, 51);
+  g_assert_false (wharf_node_equal (map, copy));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -271,5 +352,7 @@ main (int    argc,
   g_test_add_func ("/node/yaml-round-trip", test_yaml_round_trip);
   g_test_add_func ("/node/json", test_json);
   g_test_add_func ("/node/mapping-edit", test_mapping_edit);
+  g_test_add_func ("/node/scalar-set", test_scalar_set);
+  g_test_add_func ("/node/sequence-edit", test_sequence_edit);
   return g_test_run ();
 }

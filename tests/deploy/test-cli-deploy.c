@@ -193,6 +193,15 @@ test_plan_and_usage (void)
   g_assert_nonnull (strstr (f.err, "--on-failure"));
   status = cli (&f, "logs", "-p", "jobs", "--since", "yesterday-ish", NULL);
   g_assert_cmpint (status, ==, 2);
+  /* the commands without arguments name themselves when given one */
+  for (gsize i = 0; i < 3; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("wharf-cli: %s: unexpected argument “extra”", commands[i]);
+
+      status = cli (&f, commands[i], "-p", "jobs", "extra", NULL);
+      g_assert_cmpint (status, ==, 2);
+      g_assert_nonnull (strstr (f.err, expected));
+    }
   for (gsize i = 0; commands[i] != NULL; i++)
     {
       status = cli (&f, commands[i], "--help", NULL);

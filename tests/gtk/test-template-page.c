@@ -1,5 +1,5 @@
 /* test-template-page.c: the template preview: YAML/JSON, outline, search,
- * copy, summary, cancellation by a newer project.
+ * copy, summary, cancellation by a newer project, export.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,7 @@
 
 #include "wharf-test-gtk.h"
 #include "wharf-test-util.h"
+#include "wharf-project-feed.h"
 #include "wharf-window-private.h"
 
 static GApplication *app;
@@ -130,33 +131,44 @@ test_default_json (Fixture       *fixture,
   g_assert_true (text[0] == '{');
 }
 
+static gboolean
+outline_fed (gpointer data)
+{
+  return wharf_project_feed_get_done (data);
+}
+
 static void
 test_outline (Fixture       *fixture,
               gconstpointer  data)
 {
   WharfTemplatePage *page = fixture->window->template_page;
-  GtkListBox *outline = wharf_template_page_get_outline (page);
+  GtkGridView *outline = wharf_template_page_get_outline (page);
+  GListModel *model;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (wharf_template_page_get_view (page)));
   g_auto(GStrv) ids = NULL;
   guint n = 0;
 
   open_and_wait (fixture);
   ids = wharf_template_list_resources (wharf_template_page_get_template (page));
-  while (gtk_list_box_get_row_at_index (outline, n) != NULL)
-    n++;
+  /* Each template gets a new outline model. */
+  model = wharf_template_page_get_outline_model (page);
+  n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, ==, g_strv_length (ids));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), ==, ids[i]);
+  wharf_test_wait_until (outline_fed, outline, 10000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (outline))), ==, n);
   g_assert_cmpuint (n, >, 2);
 
   /* Activating the last resource selects its key in the source. */
   for (guint f = 0; f < 2; f++)
     {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (outline, n - 1);
       GtkTextIter start;
       GtkTextIter end;
       g_autofree char *selected = NULL;
 
       wharf_template_page_set_format (page, f == 0 ? WHARF_TEMPLATE_FORMAT_YAML : WHARF_TEMPLATE_FORMAT_JSON);
-      g_signal_emit_by_name (outline, "row-activated", row);
+      g_signal_emit_by_name (outline, "activate", n - 1);
       g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
       selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
       g_assert_nonnull (strstr (selected, ids[n - 1]));
@@ -222,6 +234,112 @@ test_newer_wins (Fixture       *fixture,
   g_assert_false (wharf_template_page_get_busy (page));
 }
 
+static void
+export_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!wharf_template_page_export_finish (WHARF_TEMPLATE_PAGE (object), result, error))
+    g_assert_nonnull (*error);
+  g_object_set_data (object, "exported", GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+exported (gpointer data)
+{
+  return g_object_get_data (data, "exported") != NULL;
+}
+
+/* Exports to NAME in the fixture's folder (in the format its extension
+ * asks for, YAML otherwise); returns the file's contents or NULL with
+ * ERROR set. */
+static char *
+export_to (Fixture     *fixture,
+           const char  *name,
+           GError     **error)
+{
+  WharfTemplatePage *page = fixture->window->template_page;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  char *contents = NULL;
+
+  g_object_set_data (G_OBJECT (page), "exported", NULL);
+  wharf_template_page_export_async (page, file,
+                                    wharf_template_page_format_for_file (file, WHARF_TEMPLATE_FORMAT_YAML),
+                                    NULL, export_done, error);
+  wharf_test_wait_until (exported, page, 10000);
+  if (*error == NULL)
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  WharfTemplatePage *page = fixture->window->template_page;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *yaml = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *expected_yaml = NULL;
+  g_autofree char *expected_json = NULL;
+  g_autofree char *old = NULL;
+  g_autoptr(GDir) dir = NULL;
+  JsonObject *resources;
+  WharfTemplate *template;
+  guint n_files = 0;
+
+  /* Nothing to export before a conversion. */
+  g_assert_null (export_to (fixture, "early.yaml", &error));
+  g_assert_error (error, WHARF_TEMPLATE_PAGE_ERROR, WHARF_TEMPLATE_PAGE_ERROR_NO_TEMPLATE);
+  g_clear_error (&error);
+
+  open_and_wait (fixture);
+  template = wharf_template_page_get_template (page);
+  expected_yaml = wharf_template_to_yaml (template, NULL, &error);
+  g_assert_no_error (error);
+  expected_json = wharf_template_to_json (template, NULL);
+
+  /* The format follows the extension, whatever the page shows. */
+  g_assert_cmpint (wharf_template_page_get_format (page), ==, WHARF_TEMPLATE_FORMAT_YAML);
+  json = export_to (fixture, "shop.JSON", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json, ==, expected_json);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  resources = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "Resources");
+  g_assert_nonnull (resources);
+  g_assert_cmpuint (json_object_get_size (resources), ==, wharf_template_get_n_resources (template));
+
+  /* An existing file is replaced as a whole, with no temporary left. */
+  old = wharf_test_write_file (fixture->dir, "shop.yml", "old contents that are longer than nothing\n");
+  yaml = export_to (fixture, "shop.yml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (yaml, ==, expected_yaml);
+  g_assert_true (g_str_has_prefix (yaml, "AWSTemplateFormatVersion") || strstr (yaml, "Resources:") != NULL);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+  /* compose.yaml, shop.JSON, shop.yml */
+  g_assert_cmpuint (n_files, ==, 3);
+
+  /* No extension: the format shown on the page. */
+  wharf_template_page_set_format (page, WHARF_TEMPLATE_FORMAT_JSON);
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "stack", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_cmpint (wharf_template_page_format_for_file (file, wharf_template_page_get_format (page)), ==,
+                     WHARF_TEMPLATE_FORMAT_JSON);
+  }
+
+  /* A folder that does not exist: the error is reported. */
+  g_assert_null (export_to (fixture, "missing/stack.yaml", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +356,7 @@ main (int   argc,
   ADD ("/wharf/template-page/outline", NULL, test_outline);
   ADD ("/wharf/template-page/search-copy", NULL, test_search_copy);
   ADD ("/wharf/template-page/newer-wins", NULL, test_newer_wins);
+  ADD ("/wharf/template-page/export", NULL, test_export);
 #undef ADD
 
   ret = g_test_run ();

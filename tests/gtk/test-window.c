@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "wharf-test-gtk.h"
 #include "wharf-test-util.h"
 #include "wharf-window-private.h"
@@ -158,6 +160,37 @@ test_open_files (Fixture       *fixture,
   g_assert_true (is_enabled (window, "win.deploy"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
   g_assert_cmpuint (fixture->n_reloads, ==, 2);
+}
+
+/* Opening a folder opens what `docker compose` finds there: compose.yaml
+ * and its override, in that order; an empty folder says why. */
+static void
+test_open_folder (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  WharfWindow *window = fixture->window;
+  g_autofree char *override = wharf_test_write_file (fixture->dir, "compose.override.yaml",
+                                                     "services:\n  web:\n    image: nginx:1.27\n");
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GFile) empty_folder = g_file_new_for_path (empty);
+  const char * const *files;
+
+  g_assert_true (is_enabled (window, "win.open-folder"));
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+  _wharf_window_open_folder (window, empty_folder);
+  g_assert_null (wharf_window_get_files (window));
+  g_assert_cmpstr (wharf_window_get_visible_page (window), ==, "welcome");
+
+  _wharf_window_open_folder (window, folder);
+  files = wharf_window_get_files (window);
+  g_assert_nonnull (files);
+  g_assert_cmpuint (g_strv_length ((char **) files), ==, 2);
+  g_assert_cmpstr (files[0], ==, fixture->compose);
+  g_assert_cmpstr (files[1], ==, override);
+  g_assert_cmpstr (wharf_window_get_visible_page (window), ==, "project");
+  wharf_test_wait_until (load_done, window, 20000);
+  g_assert_nonnull (wharf_window_get_project (window));
 }
 
 static void
@@ -356,6 +389,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/wharf/window/welcome", test_welcome);
   ADD ("/wharf/window/open-files", test_open_files);
+  ADD ("/wharf/window/open-folder", test_open_folder);
   ADD ("/wharf/window/deploy-needs-project", test_deploy_needs_project);
   ADD ("/wharf/window/open-errors", test_open_errors);
   ADD ("/wharf/window/reload-on-change", test_reload_on_change);

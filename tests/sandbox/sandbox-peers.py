@@ -199,6 +199,32 @@ def case_cli_secrets():
     expect("InvalidRequestException" in proc.stderr, proc.stderr)
 
 
+def case_secret_tags():
+    # tags given to CreateSecret come back from DescribeSecret and ListSecrets
+    sm = client("secretsmanager")
+    sm.create_secret(Name="tagged", SecretString="x",
+                     Tags=[{"Key": "com.docker.compose.project", "Value": "webapp"}, {"Key": "team", "Value": "a"}])
+    tags = sm.describe_secret(SecretId="tagged")["Tags"]
+    expect(tags == [{"Key": "com.docker.compose.project", "Value": "webapp"}, {"Key": "team", "Value": "a"}], tags)
+    listed = [s for s in sm.list_secrets()["SecretList"] if s["Name"] == "tagged"]
+    expect(listed and listed[0]["Tags"] == tags, listed)
+    # TagResource replaces a value and adds a key, UntagResource removes keys
+    sm.tag_resource(SecretId="tagged", Tags=[{"Key": "team", "Value": "b"}, {"Key": "env", "Value": "prod"}])
+    tags = aws("secretsmanager", "describe-secret", "--secret-id", "tagged")["Tags"]
+    expect(tags == [{"Key": "com.docker.compose.project", "Value": "webapp"}, {"Key": "team", "Value": "b"},
+                    {"Key": "env", "Value": "prod"}], tags)
+    sm.untag_resource(SecretId="tagged", TagKeys=["team", "absent"])
+    tags = sm.describe_secret(SecretId="tagged")["Tags"]
+    expect([t["Key"] for t in tags] == ["com.docker.compose.project", "env"], tags)
+    code, _ = error_code(sm.tag_resource, SecretId="tagged", Tags=[{"Key": "k" * 129, "Value": "x"}])
+    expect(code == "InvalidParameterException", code)
+    code, _ = error_code(sm.tag_resource, SecretId="no-such-secret", Tags=[{"Key": "k", "Value": "v"}])
+    expect(code == "ResourceNotFoundException", code)
+    # an untagged secret still answers an empty list
+    sm.create_secret(Name="untagged", SecretString="x")
+    expect(sm.describe_secret(SecretId="untagged")["Tags"] == [], "untagged")
+
+
 def case_boto3_efs():
     efs = client("efs")
     fs = efs.create_file_system(CreationToken="peer-volume", Tags=[{"Key": "Name", "Value": "data"}])
@@ -331,6 +357,42 @@ def case_boto3_account():
     expect("AWS::ECS::Service" in summary["ResourceTypes"], summary)
     valid = client("cloudformation").validate_template(TemplateBody=open(TEMPLATE).read())
     expect(valid["Capabilities"] == ["CAPABILITY_IAM"], valid)
+
+
+def case_boto3_stacks_paging():
+    # the seed pages DescribeStacks by 2 and ListStackResources by 5
+    cfn = client("cloudformation")
+    for name in ("pg-a", "pg-b", "pg-c"):
+        make_stack(name)
+    stack_id = cfn.describe_stacks(StackName="pg-b")["Stacks"][0]["StackId"]
+    cfn.delete_stack(StackName="pg-b")
+    wait_stack(stack_id)
+    first = cfn.describe_stacks()
+    expect(len(first["Stacks"]) == 2 and "NextToken" in first, "the first page is not 2 stacks + token")
+    pages = list(cfn.get_paginator("describe_stacks").paginate())
+    expect(all(len(p["Stacks"]) <= 2 for p in pages) and "NextToken" not in pages[-1], pages)
+    names = [s["StackName"] for p in pages for s in p["Stacks"]]
+    live = [s["StackName"] for s in cfn.list_stacks()["StackSummaries"] if s["StackStatus"] != "DELETE_COMPLETE"]
+    expect(names == live, f"{names} != {live}")  # all of them, newest first, deleted ones left out
+    expect(names.index("pg-c") < names.index("pg-a") and "pg-b" not in names, names)
+    cli = [s["StackName"] for s in aws("cloudformation", "describe-stacks")["Stacks"]]
+    expect(cli == names, f"aws CLI: {cli}")
+    code, _ = error_code(cfn.describe_stacks, NextToken="bm90LWEtdG9rZW4=")
+    expect(code == "ValidationError", code)
+
+    pages = list(cfn.get_paginator("list_stack_resources").paginate(StackName="pg-a"))
+    sizes = [len(p["StackResourceSummaries"]) for p in pages]
+    expect(sizes == [5, 5, 2], sizes)
+    ids = [r["LogicalResourceId"] for p in pages for r in p["StackResourceSummaries"]]
+    expect(len(set(ids)) == 12, ids)
+    cli = aws("cloudformation", "list-stack-resources", "--stack-name", "pg-a")["StackResourceSummaries"]
+    expect([r["LogicalResourceId"] for r in cli] == ids, cli)
+    # a token of one stack is refused for another
+    token = cfn.list_stack_resources(StackName="pg-a")["NextToken"]
+    code, _ = error_code(cfn.list_stack_resources, StackName="pg-c", NextToken=token)
+    expect(code == "ValidationError", code)
+    # DescribeStackResources does not page (its limit is 100)
+    expect(len(cfn.describe_stack_resources(StackName="pg-a")["StackResources"]) == 12, "describe")
 
 
 CASES = {name[5:]: fn for name, fn in globals().items() if name.startswith("case_")}

@@ -63,7 +63,7 @@ main (int argc, char **argv)
   static const char * const cases[] = {
     "cli_create_stack", "boto3_events_paging", "cli_change_set", "cli_ecs", "cli_logs",
     "cli_secrets", "boto3_efs", "bad_signature", "boto3_template_url", "boto3_rollback",
-    "boto3_account",
+    "boto3_account", "boto3_stacks_paging", "secret_tags",
   };
   g_autoptr(GSubprocess) proc = NULL;
   g_autofree char *seed = NULL;

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "wharf-aws-credentials-private.h"
+#include "wharf-aws-json.h"
 
 /* Process output can hold secrets: error messages never quote stdout. */
 static WharfAwsCredentials *
@@ -46,7 +47,13 @@ wharf_aws_credentials_parse_process_output (const char *json,
   JsonObject *object;
   JsonNode *version;
   const char *akid, *secret, *token, *expiration;
+  g_autoptr(GError) shape_error = NULL;
 
+  if (!wharf_json_check_shape (json, MIN (length, G_MAXSSIZE), &shape_error))
+    return process_error (error, profile,
+                          g_error_matches (shape_error, WHARF_JSON_ERROR, WHARF_JSON_ERROR_TOO_DEEP)
+                          ? _("the output is not a JSON object: it is nested too deeply")
+                          : _("the output is not a JSON object: it holds more than one value"));
   if (!json_parser_load_from_data (parser, json, length, NULL) ||
       json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return process_error (error, profile, _("the output is not a JSON object"));

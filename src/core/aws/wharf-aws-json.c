@@ -11,14 +11,23 @@
 #include "wharf-aws-json.h"
 #include "wharf-aws-request.h"
 
-/* json-glib's parser recurses once per nesting level: check the depth
- * first so hostile input cannot exhaust the stack. */
-static gboolean
-depth_ok (const char *data,
-          gsize       length)
+/* What json-glib must not be given: its parser recurses once per nesting
+ * level (hostile input could exhaust the stack), and json-glib 1.6 takes
+ * values written one after the other ("x"{…}, [1][2]) as one document
+ * and leaks all but the last. AWS answers with one value: anything else
+ * is refused before parsing. */
+typedef enum {
+  SHAPE_OK,
+  SHAPE_TOO_DEEP,        /* over WHARF_AWS_JSON_MAX_DEPTH levels */
+  SHAPE_SEVERAL_VALUES,
+} Shape;
+
+static Shape
+check_shape (const char *data,
+             gsize       length)
 {
-  guint depth = 0;
-  gboolean in_string = FALSE;
+  guint depth = 0, values = 0;
+  gboolean in_string = FALSE, in_bare = FALSE;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -32,17 +41,54 @@ depth_ok (const char *data,
             in_string = FALSE;
           continue;
         }
+      if (depth == 0)
+        {
+          /* a value starts at the top level */
+          gboolean bare = !g_ascii_isspace (c) && strchr ("{}[]\",", c) == NULL;
+
+          if ((c == '{' || c == '[' || c == '"' || (bare && !in_bare)) && ++values > 1)
+            return SHAPE_SEVERAL_VALUES;
+          in_bare = bare;
+        }
       if (c == '"')
         in_string = TRUE;
       else if (c == '{' || c == '[')
         {
           if (++depth > WHARF_AWS_JSON_MAX_DEPTH)
-            return FALSE;
+            return SHAPE_TOO_DEEP;
         }
       else if ((c == '}' || c == ']') && depth > 0)
         depth--;
     }
-  return TRUE;
+  return SHAPE_OK;
+}
+
+G_DEFINE_QUARK (wharf-json-error-quark, wharf_json_error)
+
+gboolean
+wharf_json_check_shape (const char  *data,
+                        gssize       length,
+                        GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length <= 0, FALSE);
+
+  if (data == NULL)
+    return TRUE;
+  switch (check_shape (data, length < 0 ? strlen (data) : (gsize) length))
+    {
+    case SHAPE_TOO_DEEP:
+      g_set_error (error, WHARF_JSON_ERROR, WHARF_JSON_ERROR_TOO_DEEP,
+                   _("The JSON document is nested more than %u levels deep"),
+                   (guint) WHARF_AWS_JSON_MAX_DEPTH);
+      return FALSE;
+    case SHAPE_SEVERAL_VALUES:
+      g_set_error_literal (error, WHARF_JSON_ERROR, WHARF_JSON_ERROR_SEVERAL_VALUES,
+                           _("The JSON document holds more than one value"));
+      return FALSE;
+    case SHAPE_OK:
+    default:
+      return TRUE;
+    }
 }
 
 JsonNode *
@@ -62,11 +108,19 @@ wharf_aws_json_parse (const char  *data,
     }
   if (length > G_MAXSSIZE)
     length = G_MAXSSIZE;
-  if (!depth_ok (data, length))
+  switch (check_shape (data, length))
     {
+    case SHAPE_TOO_DEEP:
       wharf_aws_client_set_error (error, WHARF_AWS_CLIENT_ERROR_MALFORMED_RESPONSE, 0,
                                   NULL, NULL, _("The JSON response is nested too deeply"));
       return NULL;
+    case SHAPE_SEVERAL_VALUES:
+      wharf_aws_client_set_error (error, WHARF_AWS_CLIENT_ERROR_MALFORMED_RESPONSE, 0,
+                                  NULL, NULL, _("Invalid JSON in the response: more than one value"));
+      return NULL;
+    case SHAPE_OK:
+    default:
+      break;
     }
 
   parser = json_parser_new_immutable ();
@@ -360,7 +414,8 @@ wharf_aws_redact_json (const char *text,
 
   if (text == NULL || length == 0)
     return g_strdup ("");
-  if (!json_parser_load_from_data (parser, text, (gssize) MIN (length, G_MAXSSIZE), NULL))
+  if (check_shape (text, length) != SHAPE_OK ||
+      !json_parser_load_from_data (parser, text, (gssize) MIN (length, G_MAXSSIZE), NULL))
     return g_strdup ("<unparsable body>");
   root = json_parser_get_root (parser);
   redact_node (root, 0);

@@ -13,6 +13,25 @@ G_BEGIN_DECLS
 /* Documents nested deeper than this are rejected before parsing. */
 #define WHARF_AWS_JSON_MAX_DEPTH 128
 
+#define WHARF_JSON_ERROR (wharf_json_error_quark ())
+
+typedef enum {
+  WHARF_JSON_ERROR_TOO_DEEP,         /* over WHARF_AWS_JSON_MAX_DEPTH levels */
+  WHARF_JSON_ERROR_SEVERAL_VALUES,   /* "x"{…}, [1][2], 1 2 */
+} WharfJsonError;
+
+GQuark       wharf_json_error_quark      (void);
+
+/* The check to run on untrusted text before json_parser_load_from_data():
+ * json-glib's parser recurses once per nesting level, and json-glib 1.6
+ * takes values written one after the other as one document and leaks all
+ * but the last. FALSE (WHARF_JSON_ERROR) when DATA is nested too deeply
+ * or holds more than one top-level value. LENGTH -1: DATA ends with NUL.
+ * Says nothing of other syntax errors: the parser reports those. */
+gboolean     wharf_json_check_shape      (const char  *data,
+                                          gssize       length,
+                                          GError     **error);
+
 /* Parses a whole document. Errors: WHARF_AWS_CLIENT_ERROR_MALFORMED_RESPONSE. */
 JsonNode    *wharf_aws_json_parse        (const char  *data,
                                           gsize        length,

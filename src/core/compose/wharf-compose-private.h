@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "wharf-compose-loader.h"
 #include "wharf-diagnostic.h"
 #include "wharf-interpolate.h"
 #include "wharf-node.h"
@@ -95,6 +96,40 @@ WharfNode  *wharf_compose_loader_load_files  (WharfComposeLoader  *loader,
                                               const char * const  *files,
                                               const char          *project_dir,
                                               GError             **error);
+
+/* wharf-compose-options.c: what wharf_compose_load () was asked. */
+struct _WharfComposeLoadOptions
+{
+  GPtrArray *files;
+  GPtrArray *profiles;
+  GPtrArray *env_files;
+  char      *project_name;
+  char      *project_dir;
+  char      *working_dir;
+  GStrv      environment;
+};
+
+/* wharf-compose-files.c: the environment and the files. */
+GHashTable *wharf_compose_environ_to_table   (const char * const  *envp);
+/* --env-file files (or else DOT_ENV when it exists) under OS_ENV. */
+GHashTable *wharf_compose_build_environment  (GHashTable          *os_env,
+                                              const char * const  *env_files,
+                                              const char          *dot_env,
+                                              GError             **error);
+/* compose.yaml (or another default name) in DIR or a parent, plus its
+ * override file; NULL when there is none. */
+GStrv       wharf_compose_discover_files     (const char          *dir);
+char       *wharf_compose_absolute_path      (const char          *cwd,
+                                              const char          *path);
+/* The interpolated top-level name: of the last of FILES that has one ("" if
+ * none); the parsed files are kept in PARSED for the rest of the load. */
+char       *wharf_compose_name_from_files    (const char * const  *files,
+                                              GHashTable          *env,
+                                              GHashTable          *parsed,
+                                              GError             **error);
+/* TEXT split at SEPARATOR, items stripped, empty ones dropped. */
+GStrv       wharf_compose_split_list         (const char          *text,
+                                              const char          *separator);
 
 /* wharf-compose-extends.c */
 gboolean    wharf_compose_resolve_extends    (WharfComposeLoader  *loader,

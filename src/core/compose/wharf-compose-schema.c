@@ -2,8 +2,9 @@
  * (wharf-compose-schema-table.c) and reports what does not fit.
  *
  * The walk follows the table, not the tree, so its cost is one visit per
- * node; property lookups are binary searches, and the key path is one
- * GString grown and truncated as the walk goes down and up.
+ * node; property lookups are binary searches, and the key path is a stack
+ * of segments pushed and popped as the walk goes down and up, spelt out
+ * only when something is reported.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 #include "wharf-compose-schema.h"
 #include "wharf-compose-schema-private.h"
 #include "wharf-diagnostic.h"
+#include "wharf-node-private.h"
 
 typedef WharfSchemaRule Rule;
 
@@ -23,9 +25,9 @@ typedef WharfSchemaRule Rule;
 #define UNIQUE_LINEAR_MAX 32
 
 typedef struct {
-  GListStore *diagnostics;
-  GString    *path;
-  gboolean    failed;
+  GListStore    *diagnostics;
+  WharfNodePath  path;         /* only spelt out for a report */
+  gboolean       failed;
 } Validator;
 
 static void report (Validator       *v,
@@ -47,6 +49,7 @@ report (Validator       *v,
 {
   g_autoptr(WharfDiagnostic) diagnostic = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *path = NULL;
   va_list args;
 
   if (severity == WHARF_SEVERITY_ERROR)
@@ -57,11 +60,12 @@ report (Validator       *v,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  path = wharf_node_path_format (NULL, &v->path);
   diagnostic = wharf_diagnostic_new (severity,
                                      wharf_node_get_file (node),
                                      wharf_node_get_line (node),
                                      wharf_node_get_column (node),
-                                     v->path->len > 0 ? v->path->str : NULL,
+                                     *path != '\0' ? path : NULL,
                                      message);
   g_list_store_append (v->diagnostics, diagnostic);
 }
@@ -70,11 +74,9 @@ static gsize
 path_push_key (Validator  *v,
                const char *key)
 {
-  gsize len = v->path->len;
+  gsize len = v->path.len;
 
-  if (len > 0)
-    g_string_append_c (v->path, '.');
-  g_string_append (v->path, key);
+  wharf_node_path_push (&v->path, key, 0);
   return len;
 }
 
@@ -82,10 +84,17 @@ static gsize
 path_push_index (Validator *v,
                  guint      index)
 {
-  gsize len = v->path->len;
+  gsize len = v->path.len;
 
-  g_string_append_printf (v->path, "[%u]", index);
+  wharf_node_path_push (&v->path, NULL, index);
   return len;
+}
+
+static void
+path_pop (Validator *v,
+          gsize      saved)
+{
+  v->path.len = (guint) saved;
 }
 
 /* Type names, as compose-go words them ("must be a string or list"). */
@@ -275,7 +284,7 @@ validate_object (Validator       *v,
         }
       else
         validate_node (v, value_rule, value);
-      g_string_truncate (v->path, saved);
+      path_pop (v, saved);
     }
 
   for (guint i = 0; rule->values != NULL && rule->values[i] != NULL; i++)
@@ -337,7 +346,7 @@ check_unique (Validator       *v,
 
           report (v, WHARF_SEVERITY_ERROR, item,
                   _("repeats item %d: items must be unique"), first);
-          g_string_truncate (v->path, saved);
+          path_pop (v, saved);
         }
     }
 }
@@ -354,7 +363,7 @@ validate_array (Validator       *v,
       gsize saved = path_push_index (v, i);
 
       validate_node (v, rule->item, wharf_node_sequence_get (node, i));
-      g_string_truncate (v->path, saved);
+      path_pop (v, saved);
     }
   if ((rule->flags & WHARF_SCHEMA_UNIQUE) && n > 1)
     check_unique (v, node);
@@ -433,7 +442,7 @@ gboolean
 wharf_compose_schema_validate (WharfNode  *root,
                                GListStore *diagnostics)
 {
-  Validator v = { diagnostics, NULL, FALSE };
+  Validator v = { diagnostics, { NULL, 0, 0 }, FALSE };
 
   g_return_val_if_fail (root != NULL, FALSE);
   g_return_val_if_fail (diagnostics == NULL || G_IS_LIST_STORE (diagnostics), FALSE);
@@ -441,8 +450,7 @@ wharf_compose_schema_validate (WharfNode  *root,
   if (wharf_node_get_kind (root) == WHARF_NODE_NULL)
     return TRUE;
 
-  v.path = g_string_sized_new (128);
   validate_node (&v, &wharf_compose_schema_root, root);
-  g_string_free (v.path, TRUE);
+  wharf_node_path_clear (&v.path);
   return !v.failed;
 }

@@ -14,6 +14,7 @@
 
 #include "wharf-interpolate.h"
 #include "wharf-diagnostic.h"
+#include "wharf-node-private.h"
 
 G_DEFINE_QUARK (wharf-interpolate-error-quark, wharf_interpolate_error)
 
@@ -360,20 +361,25 @@ scalar_was_quoted (const WharfNode *node)
   return wharf_node_get_quoted (node);
 }
 
+/* The key path of the node being walked is a stack of segments, only
+ * spelt out when a scalar holds a reference: most scalars do not. */
 static gboolean
-walk_scalar (WharfNode   *node,
-             Walk        *w,
-             const char  *path,
-             GError     **error)
+walk_scalar (WharfNode      *node,
+             Walk           *w,
+             const char     *prefix,
+             WharfNodePath  *segments,
+             GError        **error)
 {
   const char *text = wharf_node_get_scalar (node);
   g_autofree char *result = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GError) local_error = NULL;
   WharfScalarType type;
 
   if (!wharf_interpolate_has_references (text))
     return TRUE;
 
+  path = wharf_node_path_format (prefix, segments);
   g_ptr_array_set_size (w->unset, 0);
   result = wharf_interpolate_full (text, w->lookup, w->user_data, NULL,
                                    w->diagnostics != NULL && w->n_warnings < MAX_UNSET_WARNINGS
@@ -382,13 +388,13 @@ walk_scalar (WharfNode   *node,
   if (result == NULL)
     {
       g_autofree char *position = wharf_node_format_position (node);
-      g_autoptr(GString) prefix = g_string_new (NULL);
+      g_autoptr(GString) prefix_text = g_string_new (NULL);
 
       if (*position != '\0')
-        g_string_append_printf (prefix, "%s: ", position);
-      if (path != NULL && *path != '\0')
-        g_string_append_printf (prefix, "%s: ", path);
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s", prefix->str);
+        g_string_append_printf (prefix_text, "%s: ", position);
+      if (*path != '\0')
+        g_string_append_printf (prefix_text, "%s: ", path);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s", prefix_text->str);
       return FALSE;
     }
 
@@ -407,37 +413,40 @@ walk_scalar (WharfNode   *node,
 }
 
 static gboolean
-walk (WharfNode   *node,
-      Walk        *w,
-      GString     *path,
-      GError     **error)
+walk (WharfNode      *node,
+      Walk           *w,
+      const char     *prefix,
+      WharfNodePath  *segments,
+      GError        **error)
 {
-  gsize path_len = path->len;
-
   switch (wharf_node_get_kind (node))
     {
     case WHARF_NODE_SCALAR:
-      return walk_scalar (node, w, path->str, error);
+      return walk_scalar (node, w, prefix, segments, error);
 
     case WHARF_NODE_MAPPING:
       for (guint i = 0; i < wharf_node_mapping_size (node); i++)
         {
-          if (path->len > 0)
-            g_string_append_c (path, '.');
-          g_string_append (path, wharf_node_mapping_get_key (node, i));
-          if (!walk (wharf_node_mapping_get_value (node, i), w, path, error))
+          gboolean ok;
+
+          wharf_node_path_push (segments, wharf_node_mapping_get_key (node, i), 0);
+          ok = walk (wharf_node_mapping_get_value (node, i), w, prefix, segments, error);
+          wharf_node_path_pop (segments);
+          if (!ok)
             return FALSE;
-          g_string_truncate (path, path_len);
         }
       return TRUE;
 
     case WHARF_NODE_SEQUENCE:
       for (guint i = 0; i < wharf_node_sequence_size (node); i++)
         {
-          g_string_append_printf (path, "[%u]", i);
-          if (!walk (wharf_node_sequence_get (node, i), w, path, error))
+          gboolean ok;
+
+          wharf_node_path_push (segments, NULL, i);
+          ok = walk (wharf_node_sequence_get (node, i), w, prefix, segments, error);
+          wharf_node_path_pop (segments);
+          if (!ok)
             return FALSE;
-          g_string_truncate (path, path_len);
         }
       return TRUE;
 
@@ -456,14 +465,17 @@ wharf_interpolate_node_full (WharfNode        *node,
                              GError          **error)
 {
   g_autoptr(GPtrArray) unset = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) buffer = g_string_new (path);
+  WharfNodePath segments = { NULL, 0, 0 };
+  gboolean ok;
   Walk w = { lookup, user_data, diagnostics, unset, 0 };
 
   g_return_val_if_fail (node != NULL, FALSE);
   g_return_val_if_fail (diagnostics == NULL || G_IS_LIST_STORE (diagnostics), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return walk (node, &w, buffer, error);
+  ok = walk (node, &w, path != NULL ? path : "", &segments, error);
+  wharf_node_path_clear (&segments);
+  return ok;
 }
 
 gboolean

@@ -1,9 +1,9 @@
 /* wharf-node-parse.c: libyaml events into a positioned WharfNode tree.
  *
- * Handles anchors and aliases (copied, within a budget so an alias bomb
- * fails fast), merge keys (`<<` with one mapping or a list), tags such as
- * `!reset` and `!override` (kept on the node), duplicate keys (an error, as
- * in compose-go) and a nesting limit.
+ * Handles tags such as `!reset` and `!override` (kept on the node),
+ * duplicate keys (an error, as in compose-go), a nesting limit and the
+ * file size limit; anchors, aliases (copied, within a budget so an alias
+ * bomb fails fast) and merge keys (`<<`) are in wharf-node-parse-alias.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,32 +14,17 @@
 #include <glib/gstdio.h>
 #include <yaml.h>
 
-#include "wharf-node.h"
+#include "wharf-node-parse-private.h"
 
 #define TAG_STR   "tag:yaml.org,2002:str"
 #define TAG_INT   "tag:yaml.org,2002:int"
 #define TAG_FLOAT "tag:yaml.org,2002:float"
 #define TAG_BOOL  "tag:yaml.org,2002:bool"
 #define TAG_NULL  "tag:yaml.org,2002:null"
-#define TAG_MERGE "tag:yaml.org,2002:merge"
+#define TAG_MERGE WHARF_YAML_TAG_MERGE
 
-typedef struct {
-  WharfNode  *node;
-  WharfNode  *pending_key;    /* mapping: key waiting for its value */
-  GPtrArray  *merge_sources;  /* mapping: values of `<<` keys, in order */
-  char       *anchor;
-} Frame;
-
-typedef struct {
-  const char  *file;
-  const char  *data;
-  GArray      *stack;         /* of Frame */
-  GHashTable  *anchors;       /* name → WharfNode (complete nodes only) */
-  WharfNode   *root;
-  guint        n_documents;
-  gsize        alias_budget;
-  GError      *error;
-} Builder;
+typedef WharfParseFrame Frame;
+typedef WharfParseBuilder Builder;
 
 static void
 frame_clear (Frame *frame)
@@ -50,19 +35,12 @@ frame_clear (Frame *frame)
   g_clear_pointer (&frame->anchor, g_free);
 }
 
-static void
-set_error (Builder          *b,
-           const yaml_mark_t *mark,
-           WharfYamlError     code,
-           const char        *format,
-           ...) G_GNUC_PRINTF (4, 5);
-
-static void
-set_error (Builder           *b,
-           const yaml_mark_t *mark,
-           WharfYamlError     code,
-           const char        *format,
-           ...)
+void
+wharf_parse_set_error (WharfParseBuilder *b,
+                       const yaml_mark_t *mark,
+                       WharfYamlError     code,
+                       const char        *format,
+                       ...)
 {
   g_autofree char *msg = NULL;
   va_list args;
@@ -77,63 +55,6 @@ set_error (Builder           *b,
                  b->file, mark->line + 1, mark->column + 1, msg);
   else
     g_set_error (&b->error, WHARF_YAML_ERROR, code, "%s: %s", b->file, msg);
-}
-
-/* Deep copy that fails once the alias budget is spent (billion laughs). */
-static WharfNode *
-copy_within_budget (Builder         *b,
-                    const WharfNode *node)
-{
-  WharfNode *copy;
-  WharfNodeKind kind = wharf_node_get_kind (node);
-
-  if (b->alias_budget == 0)
-    return NULL;
-  b->alias_budget--;
-
-  if (kind == WHARF_NODE_SCALAR || kind == WHARF_NODE_NULL)
-    return wharf_node_copy (node);
-
-  if (kind == WHARF_NODE_SEQUENCE)
-    {
-      copy = wharf_node_new_sequence (wharf_node_get_file (node), wharf_node_get_line (node),
-                                      wharf_node_get_column (node));
-      for (guint i = 0; i < wharf_node_sequence_size (node); i++)
-        {
-          WharfNode *item = copy_within_budget (b, wharf_node_sequence_get (node, i));
-          if (item == NULL)
-            {
-              wharf_node_unref (copy);
-              return NULL;
-            }
-          wharf_node_sequence_append (copy, item);
-        }
-    }
-  else
-    {
-      copy = wharf_node_new_mapping (wharf_node_get_file (node), wharf_node_get_line (node),
-                                     wharf_node_get_column (node));
-      for (guint i = 0; i < wharf_node_mapping_size (node); i++)
-        {
-          WharfNode *value = copy_within_budget (b, wharf_node_mapping_get_value (node, i));
-          if (value == NULL)
-            {
-              wharf_node_unref (copy);
-              return NULL;
-            }
-          wharf_node_mapping_set_with_key (copy,
-                                           wharf_node_copy (wharf_node_mapping_get_key_node (node, i)),
-                                           value);
-        }
-    }
-  wharf_node_set_tag (copy, wharf_node_get_tag (node));
-  return copy;
-}
-
-static gboolean
-is_merge_key (const WharfNode *key)
-{
-  return g_strcmp0 (wharf_node_get_tag (key), TAG_MERGE) == 0;
 }
 
 static WharfNode *
@@ -151,10 +72,12 @@ scalar_from_event (Builder            *b,
     tag = NULL, plain = FALSE;   /* the non-specific tag: a string */
 
   if (plain && (tag == NULL || tag[0] == '!') &&
-      (*value == '\0' || g_str_equal (value, "~") || g_str_equal (value, "null") ||
-       g_str_equal (value, "Null") || g_str_equal (value, "NULL")))
+      (*value == '\0' ||
+       ((*value == '~' || *value == 'n' || *value == 'N') &&
+        (g_str_equal (value, "~") || g_str_equal (value, "null") ||
+         g_str_equal (value, "Null") || g_str_equal (value, "NULL")))))
     {
-      node = wharf_node_new_null (b->file, m->line + 1, m->column + 1);
+      node = wharf_node_new_interned (WHARF_NODE_NULL, b->file, m->line + 1, m->column + 1);
       wharf_node_set_tag (node, tag);
       return node;
     }
@@ -164,7 +87,7 @@ scalar_from_event (Builder            *b,
   else if (tag != NULL)
     {
       if (g_str_equal (tag, TAG_NULL))
-        return wharf_node_new_null (b->file, m->line + 1, m->column + 1);
+        return wharf_node_new_interned (WHARF_NODE_NULL, b->file, m->line + 1, m->column + 1);
       else if (g_str_equal (tag, TAG_INT))
         type = WHARF_SCALAR_INT;
       else if (g_str_equal (tag, TAG_FLOAT))
@@ -175,48 +98,14 @@ scalar_from_event (Builder            *b,
         type = wharf_scalar_resolve_type (value);   /* !reset 1, !override true… */
     }
 
-  node = wharf_node_new_scalar (value, type, b->file, m->line + 1, m->column + 1);
-  wharf_node_set_quoted (node, !plain || (tag != NULL && g_str_equal (tag, TAG_STR)));
+  node = wharf_node_new_scalar_len_interned (value, strlen (value), type, b->file,
+                                             m->line + 1, m->column + 1);
+  node->quoted = !plain || (tag != NULL && g_str_equal (tag, TAG_STR));
   if (tag != NULL && tag[0] == '!' )
     wharf_node_set_tag (node, tag);
-  else if (tag == NULL && plain && g_str_equal (value, "<<"))
+  else if (tag == NULL && plain && value[0] == '<' && g_str_equal (value, "<<"))
     wharf_node_set_tag (node, TAG_MERGE);
   return node;
-}
-
-static void
-add_merge_source (Builder   *b,
-                  Frame     *frame,
-                  WharfNode *value)
-{
-  WharfNodeKind kind = wharf_node_get_kind (value);
-
-  if (frame->merge_sources == NULL)
-    frame->merge_sources = g_ptr_array_new_with_free_func ((GDestroyNotify) wharf_node_unref);
-
-  if (kind == WHARF_NODE_MAPPING)
-    g_ptr_array_add (frame->merge_sources, wharf_node_ref (value));
-  else if (kind == WHARF_NODE_SEQUENCE)
-    {
-      for (guint i = 0; i < wharf_node_sequence_size (value); i++)
-        {
-          WharfNode *item = wharf_node_sequence_get (value, i);
-          if (wharf_node_get_kind (item) != WHARF_NODE_MAPPING)
-            {
-              yaml_mark_t mark = { 0, wharf_node_get_line (item) - 1, wharf_node_get_column (item) - 1 };
-              set_error (b, &mark, WHARF_YAML_ERROR_SYNTAX,
-                         "map merge requires a mapping or a list of mappings");
-              return;
-            }
-          g_ptr_array_add (frame->merge_sources, wharf_node_ref (item));
-        }
-    }
-  else
-    {
-      yaml_mark_t mark = { 0, wharf_node_get_line (value) - 1, wharf_node_get_column (value) - 1 };
-      set_error (b, &mark, WHARF_YAML_ERROR_SYNTAX,
-                 "map merge requires a mapping or a list of mappings");
-    }
 }
 
 /* Gives a finished NODE to the enclosing collection (or makes it the root). */
@@ -256,8 +145,8 @@ attach (Builder   *b,
               parent->pending_key = key;
               return;
             }
-          set_error (b, &mark, WHARF_YAML_ERROR_UNSUPPORTED,
-                     "mapping keys must be strings, not a mapping or a list");
+          wharf_parse_set_error (b, &mark, WHARF_YAML_ERROR_UNSUPPORTED,
+                                 "mapping keys must be strings, not a mapping or a list");
           wharf_node_unref (node);
           return;
         }
@@ -265,54 +154,31 @@ attach (Builder   *b,
       return;
     }
 
-  if (is_merge_key (parent->pending_key))
+  if (wharf_parse_is_merge_key (parent->pending_key))
     {
-      add_merge_source (b, parent, node);
+      wharf_parse_add_merge_source (b, parent, node);
       g_clear_pointer (&parent->pending_key, wharf_node_unref);
       wharf_node_unref (node);
       return;
     }
 
   {
-    const char *key = wharf_node_get_scalar (parent->pending_key);
-    WharfNode *existing = wharf_node_mapping_lookup_key_node (parent->node, key);
+    const char *key = parent->pending_key->scalar;
+    int existing = wharf_node_mapping_find (parent->node, key);
 
-    if (existing != NULL)
+    if (existing >= 0)
       {
         yaml_mark_t mark = { 0, wharf_node_get_line (parent->pending_key) - 1,
                              wharf_node_get_column (parent->pending_key) - 1 };
-        set_error (b, &mark, WHARF_YAML_ERROR_DUPLICATE_KEY,
-                   "mapping key \"%s\" already defined at line %u", key,
-                   wharf_node_get_line (existing));
+        wharf_parse_set_error (b, &mark, WHARF_YAML_ERROR_DUPLICATE_KEY,
+                               "mapping key \"%s\" already defined at line %u", key,
+                               parent->node->entries[existing].key->line);
         wharf_node_unref (node);
         return;
       }
     /* Strip YAML's own tags from keys: only values carry !reset/!override. */
-    wharf_node_mapping_set_with_key (parent->node, g_steal_pointer (&parent->pending_key), node);
+    wharf_node_mapping_append_new (parent->node, g_steal_pointer (&parent->pending_key), node);
   }
-}
-
-/* Explicit keys win over merged ones; earlier merge sources win over later. */
-static void
-apply_merges (Frame *frame)
-{
-  if (frame->merge_sources == NULL)
-    return;
-  for (guint s = 0; s < frame->merge_sources->len; s++)
-    {
-      WharfNode *source = frame->merge_sources->pdata[s];
-
-      for (guint i = 0; i < wharf_node_mapping_size (source); i++)
-        {
-          const char *key = wharf_node_mapping_get_key (source, i);
-
-          if (wharf_node_mapping_lookup_key_node (frame->node, key) != NULL)
-            continue;
-          wharf_node_mapping_set_with_key (frame->node,
-                                           wharf_node_copy (wharf_node_mapping_get_key_node (source, i)),
-                                           wharf_node_copy (wharf_node_mapping_get_value (source, i)));
-        }
-    }
 }
 
 static void
@@ -325,8 +191,8 @@ push (Builder            *b,
 
   if (b->stack->len >= WHARF_NODE_MAX_DEPTH)
     {
-      set_error (b, mark, WHARF_YAML_ERROR_TOO_DEEP,
-                 "the document is nested deeper than %d levels", WHARF_NODE_MAX_DEPTH);
+      wharf_parse_set_error (b, mark, WHARF_YAML_ERROR_TOO_DEEP,
+                             "the document is nested deeper than %d levels", WHARF_NODE_MAX_DEPTH);
       wharf_node_unref (node);
       return;
     }
@@ -343,7 +209,7 @@ pop (Builder *b)
   g_autofree char *anchor = NULL;
 
   if (wharf_node_get_kind (top->node) == WHARF_NODE_MAPPING)
-    apply_merges (top);
+    wharf_parse_apply_merges (top);
   node = g_steal_pointer (&top->node);
   anchor = g_steal_pointer (&top->anchor);
   g_array_set_size (b->stack, b->stack->len - 1);   /* clears the frame */
@@ -373,8 +239,8 @@ handle_event (Builder      *b,
     {
     case YAML_DOCUMENT_START_EVENT:
       if (++b->n_documents > 1)
-        set_error (b, m, WHARF_YAML_ERROR_UNSUPPORTED,
-                   "a Compose file holds one YAML document, this one has several");
+        wharf_parse_set_error (b, m, WHARF_YAML_ERROR_UNSUPPORTED,
+                               "a Compose file holds one YAML document, this one has several");
       break;
 
     case YAML_SCALAR_EVENT:
@@ -395,15 +261,15 @@ handle_event (Builder      *b,
 
         if (target == NULL)
           {
-            set_error (b, m, WHARF_YAML_ERROR_UNSUPPORTED, "unknown anchor \"%s\" referenced", name);
+            wharf_parse_set_error (b, m, WHARF_YAML_ERROR_UNSUPPORTED, "unknown anchor \"%s\" referenced", name);
             break;
           }
-        copy = copy_within_budget (b, target);
+        copy = wharf_parse_copy_within_budget (b, target);
         if (copy == NULL)
           {
-            set_error (b, m, WHARF_YAML_ERROR_TOO_LARGE,
-                       "the document contains excessive aliasing (more than %d nodes expanded)",
-                       WHARF_NODE_MAX_ALIAS_NODES);
+            wharf_parse_set_error (b, m, WHARF_YAML_ERROR_TOO_LARGE,
+                                   "the document contains excessive aliasing (more than %d nodes expanded)",
+                                   WHARF_NODE_MAX_ALIAS_NODES);
             break;
           }
         /* The alias's position is where it is used. */
@@ -414,7 +280,7 @@ handle_event (Builder      *b,
 
     case YAML_SEQUENCE_START_EVENT:
       {
-        WharfNode *node = wharf_node_new_sequence (b->file, m->line + 1, m->column + 1);
+        WharfNode *node = wharf_node_new_interned (WHARF_NODE_SEQUENCE, b->file, m->line + 1, m->column + 1);
         wharf_node_set_tag (node, tag_of (event->data.sequence_start.tag));
         push (b, node, event->data.sequence_start.anchor, m);
       }
@@ -422,7 +288,7 @@ handle_event (Builder      *b,
 
     case YAML_MAPPING_START_EVENT:
       {
-        WharfNode *node = wharf_node_new_mapping (b->file, m->line + 1, m->column + 1);
+        WharfNode *node = wharf_node_new_interned (WHARF_NODE_MAPPING, b->file, m->line + 1, m->column + 1);
         wharf_node_set_tag (node, tag_of (event->data.mapping_start.tag));
         push (b, node, event->data.mapping_start.anchor, m);
       }
@@ -466,18 +332,18 @@ set_parser_error (Builder       *b,
           else if (((guchar) b->data[i] & 0xC0) != 0x80)
             where.column++;
         }
-      set_error (b, &where, WHARF_YAML_ERROR_ENCODING, "%s (a Compose file must be UTF-8)",
-                 problem);
+      wharf_parse_set_error (b, &where, WHARF_YAML_ERROR_ENCODING, "%s (a Compose file must be UTF-8)",
+                             problem);
       return;
     }
   if (parser->error == YAML_MEMORY_ERROR)
     code = WHARF_YAML_ERROR_TOO_LARGE;
 
   if (parser->context != NULL)
-    set_error (b, mark, code, "%s %s (line %zu)", problem, parser->context,
-               parser->context_mark.line + 1);
+    wharf_parse_set_error (b, mark, code, "%s %s (line %zu)", problem, parser->context,
+                           parser->context_mark.line + 1);
   else
-    set_error (b, mark, code, "%s", problem);
+    wharf_parse_set_error (b, mark, code, "%s", problem);
 }
 
 WharfNode *

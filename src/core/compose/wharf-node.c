@@ -1,56 +1,84 @@
-/* wharf-node.c: the positioned YAML tree.
+/* wharf-node.c: the positioned YAML tree: construction, references,
+ * copies, positions, tags and scalar text. Typed scalar reads are in
+ * wharf-node-scalar.c, mappings and sequences in wharf-node-collections.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "wharf-node.h"
+#include "wharf-node-private.h"
 
 G_DEFINE_QUARK (wharf-yaml-error-quark, wharf_yaml_error)
 
-/* Mappings index their keys in a hash table once they grow past this. */
-#define INDEX_THRESHOLD 12
-
-struct _WharfNode
-{
-  gatomicrefcount  ref_count;
-  WharfNodeKind    kind;
-  WharfScalarType  scalar_type;
-  gboolean         quoted;
-  guint            line;
-  guint            column;
-  const char      *file;   /* interned */
-  const char      *tag;    /* interned */
-  char            *scalar;
-  GPtrArray       *keys;   /* mapping: WharfNode scalars */
-  GPtrArray       *items;  /* mapping values, or sequence items */
-  GHashTable      *index;  /* key string → GUINT_TO_POINTER (position + 1) */
-};
-
 G_DEFINE_BOXED_TYPE (WharfNode, wharf_node, wharf_node_ref, wharf_node_unref)
 
-static WharfNode *
-node_new (WharfNodeKind  kind,
-          const char    *file,
-          guint          line,
-          guint          column)
-{
-  WharfNode *node = g_new0 (WharfNode, 1);
+/* The last string interned for a position. Nodes of one file all name the
+ * same file, and an interned string lives for ever, so a pointer equal to
+ * this one needs no trip through g_intern_string () (and its lock). */
+static const char *last_interned_file;
 
+static const char *
+intern_file (const char *file)
+{
+  const char *last;
+
+  if (file == NULL)
+    return NULL;
+  last = g_atomic_pointer_get (&last_interned_file);
+  if (file == last)
+    return last;
+  last = g_intern_string (file);
+  g_atomic_pointer_set (&last_interned_file, last);
+  return last;
+}
+
+static WharfNode *
+node_alloc (WharfNodeKind  kind,
+            const char    *file,
+            guint          line,
+            guint          column,
+            gsize          inline_size)
+{
+  /* Not g_malloc0 (): the text that follows is written by the caller. */
+  WharfNode *node = g_malloc (sizeof (WharfNode) + inline_size);
+
+  memset (node, 0, sizeof (WharfNode));
   g_atomic_ref_count_init (&node->ref_count);
   node->kind = kind;
-  node->file = file ? g_intern_string (file) : NULL;
+  node->file = file;
   node->line = line;
   node->column = column;
-  if (kind == WHARF_NODE_MAPPING)
-    node->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) wharf_node_unref);
-  if (kind == WHARF_NODE_MAPPING || kind == WHARF_NODE_SEQUENCE)
-    node->items = g_ptr_array_new_with_free_func ((GDestroyNotify) wharf_node_unref);
+  node->inline_size = (guint) inline_size;
+  return node;
+}
+
+WharfNode *
+wharf_node_new_interned (WharfNodeKind  kind,
+                         const char    *file,
+                         guint          line,
+                         guint          column)
+{
+  return node_alloc (kind, file, line, column, 0);
+}
+
+WharfNode *
+wharf_node_new_scalar_len_interned (const char      *value,
+                                    gsize            length,
+                                    WharfScalarType  type,
+                                    const char      *file,
+                                    guint            line,
+                                    guint            column)
+{
+  WharfNode *node = node_alloc (WHARF_NODE_SCALAR, file, line, column, length + 1);
+
+  if (length > 0)
+    memcpy (node->inline_text, value, length);
+  node->inline_text[length] = '\0';
+  node->scalar = node->inline_text;
+  node->scalar_type = type;
   return node;
 }
 
@@ -59,7 +87,7 @@ wharf_node_new_null (const char *file,
                      guint       line,
                      guint       column)
 {
-  return node_new (WHARF_NODE_NULL, file, line, column);
+  return node_alloc (WHARF_NODE_NULL, intern_file (file), line, column, 0);
 }
 
 WharfNode *
@@ -69,11 +97,10 @@ wharf_node_new_scalar (const char      *value,
                        guint            line,
                        guint            column)
 {
-  WharfNode *node = node_new (WHARF_NODE_SCALAR, file, line, column);
-
-  node->scalar = g_strdup (value ? value : "");
-  node->scalar_type = type;
-  return node;
+  if (value == NULL)
+    value = "";
+  return wharf_node_new_scalar_len_interned (value, strlen (value), type, intern_file (file),
+                                             line, column);
 }
 
 WharfNode *
@@ -81,7 +108,7 @@ wharf_node_new_mapping (const char *file,
                         guint       line,
                         guint       column)
 {
-  return node_new (WHARF_NODE_MAPPING, file, line, column);
+  return node_alloc (WHARF_NODE_MAPPING, intern_file (file), line, column, 0);
 }
 
 WharfNode *
@@ -89,7 +116,7 @@ wharf_node_new_sequence (const char *file,
                          guint       line,
                          guint       column)
 {
-  return node_new (WHARF_NODE_SEQUENCE, file, line, column);
+  return node_alloc (WHARF_NODE_SEQUENCE, intern_file (file), line, column, 0);
 }
 
 WharfNode *
@@ -140,10 +167,10 @@ wharf_node_unref (WharfNode *node)
     return;
   if (!g_atomic_ref_count_dec (&node->ref_count))
     return;
-  g_free (node->scalar);
-  g_clear_pointer (&node->keys, g_ptr_array_unref);
-  g_clear_pointer (&node->items, g_ptr_array_unref);
-  g_clear_pointer (&node->index, g_hash_table_unref);
+  if (node->scalar != node->inline_text)
+    g_free (node->scalar);
+  if (node->kind == WHARF_NODE_MAPPING || node->kind == WHARF_NODE_SEQUENCE)
+    wharf_node_collection_clear (node);
   g_free (node);
 }
 
@@ -154,17 +181,31 @@ wharf_node_copy (const WharfNode *node)
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  copy = node_new (node->kind, node->file, node->line, node->column);
+  if (node->kind == WHARF_NODE_SCALAR)
+    copy = wharf_node_new_scalar_len_interned (node->scalar, strlen (node->scalar),
+                                               node->scalar_type, node->file,
+                                               node->line, node->column);
+  else
+    copy = node_alloc (node->kind, node->file, node->line, node->column, 0);
   copy->tag = node->tag;
-  copy->scalar_type = node->scalar_type;
   copy->quoted = node->quoted;
-  copy->scalar = g_strdup (node->scalar);
-  if (node->keys != NULL)
-    for (guint i = 0; i < node->keys->len; i++)
-      g_ptr_array_add (copy->keys, wharf_node_copy (node->keys->pdata[i]));
-  if (node->items != NULL)
-    for (guint i = 0; i < node->items->len; i++)
-      g_ptr_array_add (copy->items, wharf_node_copy (node->items->pdata[i]));
+  if (node->kind == WHARF_NODE_MAPPING)
+    {
+      copy->entries = g_new (WharfNodeEntry, MAX (node->len, 1));
+      copy->alloc = MAX (node->len, 1);
+      for (guint i = 0; i < node->len; i++)
+        copy->entries[i] = (WharfNodeEntry) { wharf_node_copy (node->entries[i].key),
+                                              wharf_node_copy (node->entries[i].value) };
+      copy->len = node->len;
+    }
+  else if (node->kind == WHARF_NODE_SEQUENCE)
+    {
+      copy->items = g_new (WharfNode *, MAX (node->len, 1));
+      copy->alloc = MAX (node->len, 1);
+      for (guint i = 0; i < node->len; i++)
+        copy->items[i] = wharf_node_copy (node->items[i]);
+      copy->len = node->len;
+    }
   return copy;
 }
 
@@ -177,26 +218,26 @@ wharf_node_equal (const WharfNode *a,
   if (a == NULL || b == NULL || a->kind != b->kind)
     return FALSE;
 
-  switch (a->kind)
+  switch ((WharfNodeKind) a->kind)
     {
     case WHARF_NODE_NULL:
       return TRUE;
     case WHARF_NODE_SCALAR:
       return a->scalar_type == b->scalar_type && g_strcmp0 (a->scalar, b->scalar) == 0;
     case WHARF_NODE_SEQUENCE:
-      if (a->items->len != b->items->len)
+      if (a->len != b->len)
         return FALSE;
-      for (guint i = 0; i < a->items->len; i++)
-        if (!wharf_node_equal (a->items->pdata[i], b->items->pdata[i]))
+      for (guint i = 0; i < a->len; i++)
+        if (!wharf_node_equal (a->items[i], b->items[i]))
           return FALSE;
       return TRUE;
     case WHARF_NODE_MAPPING:
-      if (a->items->len != b->items->len)
+      if (a->len != b->len)
         return FALSE;
-      for (guint i = 0; i < a->keys->len; i++)
+      for (guint i = 0; i < a->len; i++)
         {
-          const char *key = wharf_node_mapping_get_key (a, i);
-          if (!wharf_node_equal (a->items->pdata[i], wharf_node_mapping_lookup (b, key)))
+          const char *key = a->entries[i].key->scalar;
+          if (!wharf_node_equal (a->entries[i].value, wharf_node_mapping_lookup (b, key)))
             return FALSE;
         }
       return TRUE;
@@ -244,7 +285,7 @@ wharf_node_set_position (WharfNode  *node,
                          guint       column)
 {
   g_return_if_fail (node != NULL);
-  node->file = file ? g_intern_string (file) : NULL;
+  node->file = intern_file (file);
   node->line = line;
   node->column = column;
 }
@@ -287,7 +328,7 @@ wharf_node_set_tag (WharfNode  *node,
   node->tag = tag ? g_intern_string (tag) : NULL;
 }
 
-/* Scalars */
+/* Scalar text (typed reads are in wharf-node-scalar.c). */
 
 const char *
 wharf_node_get_scalar (const WharfNode *node)
@@ -310,10 +351,28 @@ wharf_node_set_scalar (WharfNode       *node,
                        WharfScalarType  type)
 {
   g_return_if_fail (node != NULL && node->kind == WHARF_NODE_SCALAR);
+  if (value == NULL)
+    value = "";
   if (value != node->scalar)
     {
-      g_free (node->scalar);
-      node->scalar = g_strdup (value ? value : "");
+      gsize length = strlen (value);
+
+      if (length < node->inline_size)
+        {
+          /* VALUE may be a part of the current text: memmove. */
+          memmove (node->inline_text, value, length + 1);
+          if (node->scalar != node->inline_text)
+            g_free (node->scalar);
+          node->scalar = node->inline_text;
+        }
+      else
+        {
+          char *copy = g_strndup (value, length);
+
+          if (node->scalar != node->inline_text)
+            g_free (node->scalar);
+          node->scalar = copy;
+        }
     }
   node->scalar_type = type;
 }
@@ -338,378 +397,24 @@ wharf_node_is_string (const WharfNode *node)
   return node != NULL && node->kind == WHARF_NODE_SCALAR && node->scalar_type == WHARF_SCALAR_STRING;
 }
 
-static gboolean
-parse_int (const char *text,
-           gint64     *out)
+char *
+wharf_node_path_format (const char          *prefix,
+                        const WharfNodePath *segments)
 {
-  const char *s = text;
-  gboolean negative = FALSE;
-  guint base = 10;
-  guint64 value;
-  char *end = NULL;
+  GString *path = g_string_new (prefix);
 
-  if (*s == '+' || *s == '-')
-    negative = (*s++ == '-');
-  if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-    base = 16, s += 2;
-  else if (s[0] == '0' && s[1] == 'o')
-    base = 8, s += 2;
-  if (!g_ascii_isxdigit (*s))
-    return FALSE;
-  errno = 0;
-  value = g_ascii_strtoull (s, &end, base);
-  if (errno != 0 || *end != '\0' || value > (guint64) G_MAXINT64 + (negative ? 1 : 0))
-    return FALSE;
-  if (out != NULL)
-    *out = negative ? (gint64) (0 - value) : (gint64) value;
-  return TRUE;
-}
-
-static gboolean
-parse_float (const char *text,
-             double     *out)
-{
-  char *end = NULL;
-  double value;
-
-  if (g_str_equal (text, ".inf") || g_str_equal (text, "+.inf") || g_str_equal (text, ".Inf") ||
-      g_str_equal (text, "+.Inf") || g_str_equal (text, ".INF") || g_str_equal (text, "+.INF"))
-    value = INFINITY;
-  else if (g_str_equal (text, "-.inf") || g_str_equal (text, "-.Inf") || g_str_equal (text, "-.INF"))
-    value = -INFINITY;
-  else if (g_str_equal (text, ".nan") || g_str_equal (text, ".NaN") || g_str_equal (text, ".NAN"))
-    value = NAN;
-  else
+  for (guint i = 0; i < segments->len; i++)
     {
-      const char *s = text;
+      const WharfNodePathSegment *segment = &segments->segments[i];
 
-      if (*s == '+' || *s == '-')
-        s++;
-      /* The core schema's float: digits with a dot and/or an exponent. */
-      if (!(g_ascii_isdigit (*s) || (*s == '.' && g_ascii_isdigit (s[1]))))
-        return FALSE;
-      errno = 0;
-      value = g_ascii_strtod (text, &end);
-      if (errno != 0 || end == text || *end != '\0')
-        return FALSE;
-      for (s = text; *s; s++)
-        if (*s == 'x' || *s == 'X' || *s == 'n' || *s == 'N' || *s == 'i' || *s == 'I')
-          return FALSE;
+      if (segment->key != NULL)
+        {
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append (path, segment->key);
+        }
+      else
+        g_string_append_printf (path, "[%u]", segment->index);
     }
-  if (out != NULL)
-    *out = value;
-  return TRUE;
-}
-
-WharfScalarType
-wharf_scalar_resolve_type (const char *text)
-{
-  static const char * const bools[] = { "true", "True", "TRUE", "false", "False", "FALSE" };
-
-  if (text == NULL || *text == '\0')
-    return WHARF_SCALAR_STRING;
-  for (gsize i = 0; i < G_N_ELEMENTS (bools); i++)
-    if (g_str_equal (text, bools[i]))
-      return WHARF_SCALAR_BOOL;
-  if (!(g_ascii_isdigit (*text) || *text == '-' || *text == '+' || *text == '.'))
-    return WHARF_SCALAR_STRING;
-  if (parse_int (text, NULL))
-    return WHARF_SCALAR_INT;
-  if (parse_float (text, NULL))
-    return WHARF_SCALAR_FLOAT;
-  return WHARF_SCALAR_STRING;
-}
-
-gboolean
-wharf_node_get_int64 (const WharfNode *node,
-                      gint64          *out)
-{
-  if (node == NULL || node->kind != WHARF_NODE_SCALAR || node->scalar_type == WHARF_SCALAR_BOOL)
-    return FALSE;
-  return parse_int (node->scalar, out);
-}
-
-gboolean
-wharf_node_get_double (const WharfNode *node,
-                       double          *out)
-{
-  gint64 i;
-
-  if (node == NULL || node->kind != WHARF_NODE_SCALAR || node->scalar_type == WHARF_SCALAR_BOOL)
-    return FALSE;
-  if (parse_int (node->scalar, &i))
-    {
-      if (out != NULL)
-        *out = (double) i;
-      return TRUE;
-    }
-  return parse_float (node->scalar, out);
-}
-
-gboolean
-wharf_node_get_boolean (const WharfNode *node,
-                        gboolean        *out)
-{
-  const char *s;
-
-  if (node == NULL || node->kind != WHARF_NODE_SCALAR)
-    return FALSE;
-  s = node->scalar;
-  if (g_ascii_strcasecmp (s, "true") == 0)
-    {
-      if (out != NULL)
-        *out = TRUE;
-      return TRUE;
-    }
-  if (g_ascii_strcasecmp (s, "false") == 0)
-    {
-      if (out != NULL)
-        *out = FALSE;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Mappings */
-
-static void
-index_rebuild (WharfNode *node)
-{
-  g_clear_pointer (&node->index, g_hash_table_unref);
-  if (node->keys->len < INDEX_THRESHOLD)
-    return;
-  node->index = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < node->keys->len; i++)
-    {
-      WharfNode *key = node->keys->pdata[i];
-      g_hash_table_insert (node->index, key->scalar, GUINT_TO_POINTER (i + 1));
-    }
-}
-
-static int
-mapping_find (const WharfNode *node,
-              const char      *key)
-{
-  if (node->index == NULL && node->keys->len >= INDEX_THRESHOLD)
-    index_rebuild ((WharfNode *) node);
-  if (node->index != NULL)
-    return (int) GPOINTER_TO_UINT (g_hash_table_lookup (node->index, key)) - 1;
-  for (guint i = 0; i < node->keys->len; i++)
-    {
-      WharfNode *k = node->keys->pdata[i];
-      if (strcmp (k->scalar, key) == 0)
-        return (int) i;
-    }
-  return -1;
-}
-
-guint
-wharf_node_mapping_size (const WharfNode *node)
-{
-  if (node == NULL || node->kind != WHARF_NODE_MAPPING)
-    return 0;
-  return node->keys->len;
-}
-
-const char *
-wharf_node_mapping_get_key (const WharfNode *node,
-                            guint            index)
-{
-  g_return_val_if_fail (node != NULL && node->kind == WHARF_NODE_MAPPING, NULL);
-  g_return_val_if_fail (index < node->keys->len, NULL);
-  return ((WharfNode *) node->keys->pdata[index])->scalar;
-}
-
-WharfNode *
-wharf_node_mapping_get_key_node (const WharfNode *node,
-                                 guint            index)
-{
-  g_return_val_if_fail (node != NULL && node->kind == WHARF_NODE_MAPPING, NULL);
-  g_return_val_if_fail (index < node->keys->len, NULL);
-  return node->keys->pdata[index];
-}
-
-WharfNode *
-wharf_node_mapping_get_value (const WharfNode *node,
-                              guint            index)
-{
-  g_return_val_if_fail (node != NULL && node->kind == WHARF_NODE_MAPPING, NULL);
-  g_return_val_if_fail (index < node->items->len, NULL);
-  return node->items->pdata[index];
-}
-
-WharfNode *
-wharf_node_mapping_lookup (const WharfNode *node,
-                           const char      *key)
-{
-  int i;
-
-  if (node == NULL || node->kind != WHARF_NODE_MAPPING)
-    return NULL;
-  i = mapping_find (node, key);
-  return i < 0 ? NULL : node->items->pdata[i];
-}
-
-WharfNode *
-wharf_node_mapping_lookup_key_node (const WharfNode *node,
-                                    const char      *key)
-{
-  int i;
-
-  if (node == NULL || node->kind != WHARF_NODE_MAPPING)
-    return NULL;
-  i = mapping_find (node, key);
-  return i < 0 ? NULL : node->keys->pdata[i];
-}
-
-const char *
-wharf_node_mapping_lookup_string (const WharfNode *node,
-                                  const char      *key)
-{
-  return wharf_node_get_scalar (wharf_node_mapping_lookup (node, key));
-}
-
-void
-wharf_node_mapping_set_with_key (WharfNode *node,
-                                 WharfNode *key_node,
-                                 WharfNode *value)
-{
-  int i;
-
-  g_return_if_fail (node != NULL && node->kind == WHARF_NODE_MAPPING);
-  g_return_if_fail (key_node != NULL && key_node->kind == WHARF_NODE_SCALAR);
-  g_return_if_fail (value != NULL);
-
-  i = mapping_find (node, key_node->scalar);
-  if (i >= 0)
-    {
-      /* Keep the original key node (and its position). */
-      wharf_node_unref (key_node);
-      wharf_node_unref (node->items->pdata[i]);
-      node->items->pdata[i] = value;
-      return;
-    }
-  g_ptr_array_add (node->keys, key_node);
-  g_ptr_array_add (node->items, value);
-  if (node->index != NULL)
-    g_hash_table_insert (node->index, key_node->scalar, GUINT_TO_POINTER (node->keys->len));
-}
-
-void
-wharf_node_mapping_set (WharfNode  *node,
-                        const char *key,
-                        WharfNode  *value)
-{
-  WharfNode *key_node = wharf_node_new_string (key);
-
-  wharf_node_set_position_from (key_node, value);
-  wharf_node_mapping_set_with_key (node, key_node, value);
-}
-
-gboolean
-wharf_node_mapping_remove (WharfNode  *node,
-                           const char *key)
-{
-  int i;
-
-  g_return_val_if_fail (node != NULL && node->kind == WHARF_NODE_MAPPING, FALSE);
-  i = mapping_find (node, key);
-  if (i < 0)
-    return FALSE;
-  g_ptr_array_remove_index (node->keys, i);
-  g_ptr_array_remove_index (node->items, i);
-  if (node->index != NULL)
-    index_rebuild (node);
-  return TRUE;
-}
-
-typedef struct {
-  WharfNode *key;
-  WharfNode *value;
-} Pair;
-
-static int
-compare_pairs (gconstpointer a,
-               gconstpointer b)
-{
-  const Pair *pa = a, *pb = b;
-  return strcmp (pa->key->scalar, pb->key->scalar);
-}
-
-void
-wharf_node_mapping_sort (WharfNode *node)
-{
-  g_autofree Pair *pairs = NULL;
-  guint n;
-
-  g_return_if_fail (node != NULL && node->kind == WHARF_NODE_MAPPING);
-  n = node->keys->len;
-  if (n < 2)
-    return;
-  pairs = g_new (Pair, n);
-  for (guint i = 0; i < n; i++)
-    pairs[i] = (Pair) { node->keys->pdata[i], node->items->pdata[i] };
-  /* g_qsort_with_data is stable (merge sort). */
-  g_qsort_with_data (pairs, n, sizeof (Pair), (GCompareDataFunc) compare_pairs, NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      node->keys->pdata[i] = pairs[i].key;
-      node->items->pdata[i] = pairs[i].value;
-    }
-  if (node->index != NULL)
-    index_rebuild (node);
-}
-
-/* Sequences */
-
-guint
-wharf_node_sequence_size (const WharfNode *node)
-{
-  if (node == NULL || node->kind != WHARF_NODE_SEQUENCE)
-    return 0;
-  return node->items->len;
-}
-
-WharfNode *
-wharf_node_sequence_get (const WharfNode *node,
-                         guint            index)
-{
-  g_return_val_if_fail (node != NULL && node->kind == WHARF_NODE_SEQUENCE, NULL);
-  g_return_val_if_fail (index < node->items->len, NULL);
-  return node->items->pdata[index];
-}
-
-void
-wharf_node_sequence_append (WharfNode *node,
-                            WharfNode *item)
-{
-  g_return_if_fail (node != NULL && node->kind == WHARF_NODE_SEQUENCE);
-  g_return_if_fail (item != NULL);
-  g_ptr_array_add (node->items, item);
-}
-
-void
-wharf_node_sequence_insert (WharfNode *node,
-                            guint      index,
-                            WharfNode *item)
-{
-  g_return_if_fail (node != NULL && node->kind == WHARF_NODE_SEQUENCE);
-  g_return_if_fail (item != NULL && index <= node->items->len);
-  g_ptr_array_insert (node->items, index, item);
-}
-
-void
-wharf_node_sequence_remove (WharfNode *node,
-                            guint      index)
-{
-  g_return_if_fail (node != NULL && node->kind == WHARF_NODE_SEQUENCE);
-  g_return_if_fail (index < node->items->len);
-  g_ptr_array_remove_index (node->items, index);
-}
-
-void
-wharf_node_sequence_clear (WharfNode *node)
-{
-  g_return_if_fail (node != NULL && node->kind == WHARF_NODE_SEQUENCE);
-  g_ptr_array_set_size (node->items, 0);
+  return g_string_free (path, FALSE);
 }

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "wharf-aws-json.h"
 #include "wharf-context-private.h"
 
 void
@@ -275,6 +276,12 @@ wharf_json_parse_object (const char  *data,
     {
       g_set_error (error, WHARF_CONTEXT_ERROR, WHARF_CONTEXT_ERROR_PARSE,
                    _("Could not read “%s”: the file is not UTF-8 text"), path);
+      return NULL;
+    }
+  if (!wharf_json_check_shape (data, length, &local_error))
+    {
+      g_set_error (error, WHARF_CONTEXT_ERROR, WHARF_CONTEXT_ERROR_PARSE,
+                   _("Could not read “%s”: %s"), path, local_error->message);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))

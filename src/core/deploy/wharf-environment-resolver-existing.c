@@ -10,6 +10,7 @@
 
 #include "wharf-aws-ecs.h"
 #include "wharf-aws-efs.h"
+#include "wharf-aws-json.h"
 #include "wharf-aws-ssm.h"
 #include "wharf-environment-resolver-private.h"
 
@@ -162,8 +163,10 @@ wharf_resolver_gpu_ami (WharfAwsClient       *client,
   p = wharf_ssm_get_parameter (client, GPU_AMI_PARAMETER, FALSE, cancellable, error);
   if (p == NULL)
     return FALSE;
-  /* The value is a JSON document with image_id. */
-  if (p->value != NULL && json_parser_load_from_data (parser, p->value, -1, NULL) &&
+  /* The value is a JSON document with image_id (checked first: a
+   * parameter is anyone's text). */
+  if (p->value != NULL && wharf_json_check_shape (p->value, -1, NULL) &&
+      json_parser_load_from_data (parser, p->value, -1, NULL) &&
       (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
     ami = json_object_get_string_member_with_default (json_node_get_object (root), "image_id", NULL);
   else if (p->value != NULL && g_str_has_prefix (p->value, "ami-"))

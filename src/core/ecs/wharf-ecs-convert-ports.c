@@ -35,7 +35,7 @@ add_ingress (WharfEcsConvert *ctx,
   JsonNode *sg = g_hash_table_lookup (ctx->network_sg, network);
   g_autofree char *net_norm = wharf_ecs_normalize_name (network);
   g_autofree char *id = g_strdup_printf ("%s%" G_GINT64_FORMAT "Ingress", net_norm, port);
-  g_autofree char *owner = g_strdup_printf (_("port %" G_GINT64_FORMAT " of network “%s”"), port, network);
+  g_autofree char *owner = g_strdup_printf (_("port %lld of network “%s”"), (long long) port, network);
   g_autofree char *description = NULL;
   g_autofree char *upper = g_ascii_strup (protocol, -1);
   JsonObject *props;

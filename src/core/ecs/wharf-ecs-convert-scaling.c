@@ -157,8 +157,8 @@ wharf_ecs_convert_gpu (WharfEcsConvert *ctx)
   if (instance_type == NULL)
     {
       g_set_error (&ctx->error, WHARF_ECS_ERROR, WHARF_ECS_ERROR_UNSUPPORTED,
-                   _("none of the Amazon EC2 G4 instance types meet the requirements for memory: %" G_GUINT64_FORMAT " MiB, cpu: %g, gpus: %u"),
-                   ctx->gpu_memory_mib, ctx->gpu_cpus, ctx->gpu_count);
+                   _("none of the Amazon EC2 G4 instance types meet the requirements for memory: %llu MiB, cpu: %g, gpus: %u"),
+                   (unsigned long long) ctx->gpu_memory_mib, ctx->gpu_cpus, ctx->gpu_count);
       return FALSE;
     }
   if (constraint_value (ctx->gpu_service, "node.ami", &ami) != NULL)

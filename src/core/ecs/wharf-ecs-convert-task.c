@@ -47,8 +47,8 @@ set_size (WharfEcsConvert *ctx,
     {
       if (ctx->error == NULL)
         g_set_error (&ctx->error, WHARF_ECS_ERROR, WHARF_ECS_ERROR_UNSUPPORTED,
-                     _("service “%s”: no Fargate size has %g vCPU and %" G_GUINT64_FORMAT " MiB"),
-                     name, cpus, memory_mib);
+                     _("service “%s”: no Fargate size has %g vCPU and %llu MiB"),
+                     name, cpus, (unsigned long long) memory_mib);
       return FALSE;
     }
   g_snprintf (buf, sizeof buf, "%u", cpu);

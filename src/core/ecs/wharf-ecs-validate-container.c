@@ -99,8 +99,8 @@ check_ulimits (WharfEcsValidate *v,
         continue;
       if (soft > hard)
         wharf_ecs_report (v, WHARF_SEVERITY_ERROR, value, path,
-                          _("the soft limit (%" G_GINT64_FORMAT ") is above the hard limit (%" G_GINT64_FORMAT ")"),
-                          soft, hard);
+                          _("the soft limit (%lld) is above the hard limit (%lld)"),
+                          (long long) soft, (long long) hard);
     }
 }
 

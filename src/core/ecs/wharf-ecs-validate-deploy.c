@@ -62,8 +62,8 @@ check_update_config (WharfEcsValidate *v,
     }
   if (have_min && have_max && min >= max)
     wharf_ecs_report (v, WHARF_SEVERITY_ERROR, update, upath,
-                      _("x-aws-min_percent (%" G_GINT64_FORMAT ") must be below x-aws-max_percent (%" G_GINT64_FORMAT ")"),
-                      min, max);
+                      _("x-aws-min_percent (%lld) must be below x-aws-max_percent (%lld)"),
+                      (long long) min, (long long) max);
   if (parallelism == NULL || (have_min && have_max))
     return;
   if (!wharf_ecs_check_int (v, parallelism, upath, 0, G_MAXINT32, &p) || p == 0)
@@ -76,8 +76,8 @@ check_update_config (WharfEcsValidate *v,
     }
   if (wharf_node_get_int64 (replicas, &r) && r < p)
     wharf_ecs_report (v, WHARF_SEVERITY_ERROR, parallelism, upath,
-                      _("deploy.replicas (%" G_GINT64_FORMAT ") must be greater than deploy.update_config.parallelism (%" G_GINT64_FORMAT ")"),
-                      r, p);
+                      _("deploy.replicas (%lld) must be greater than deploy.update_config.parallelism (%lld)"),
+                      (long long) r, (long long) p);
 }
 
 static void
@@ -117,7 +117,8 @@ check_autoscaling (WharfEcsValidate *v,
     wharf_ecs_check_int (v, max, spath, 1, 5000, &max_value);
   if (min != NULL && wharf_ecs_check_int (v, min, spath, 0, 5000, &min_value) && max != NULL && min_value > max_value)
     wharf_ecs_report (v, WHARF_SEVERITY_ERROR, min, spath,
-                      _("min (%" G_GINT64_FORMAT ") is above max (%" G_GINT64_FORMAT ")"), min_value, max_value);
+                      _("min (%lld) is above max (%lld)"),
+                      (long long) min_value, (long long) max_value);
 }
 
 static void
@@ -187,14 +188,14 @@ check_size (WharfEcsValidate *v,
         has_machine |= g_str_has_prefix (wharf_node_get_scalar (wharf_node_sequence_get (constraints, i)), "node.machine");
       if (!has_machine && wharf_gpu_guess_instance_type (memory / (1024 * 1024), cpus, gpus) == NULL)
         wharf_ecs_report (v, WHARF_SEVERITY_ERROR, where, path,
-                          _("none of the Amazon EC2 G4 instance types meet the requirements for memory: %" G_GUINT64_FORMAT " MiB, cpu: %g, gpus: %u"),
-                          memory / (1024 * 1024), cpus, gpus);
+                          _("none of the Amazon EC2 G4 instance types meet the requirements for memory: %llu MiB, cpu: %g, gpus: %u"),
+                          (unsigned long long) (memory / (1024 * 1024)), cpus, gpus);
       return;
     }
   if (!wharf_fargate_find_size ((guint64) ceil (cpus * 1024), (memory + 1048575) / 1048576, &cpu, &mem))
     wharf_ecs_report (v, WHARF_SEVERITY_ERROR, where, path,
-                      _("the resources requested are not supported by ECS/Fargate (%g vCPU, %" G_GUINT64_FORMAT " MiB; the largest size is 16 vCPU with 120 GiB)"),
-                      cpus, (memory + 1048575) / 1048576);
+                      _("the resources requested are not supported by ECS/Fargate (%g vCPU, %llu MiB; the largest size is 16 vCPU with 120 GiB)"),
+                      cpus, (unsigned long long) ((memory + 1048575) / 1048576));
 }
 
 static void

@@ -90,8 +90,8 @@ wharf_ecs_check_int (WharfEcsValidate *v,
   if (value < min || value > max)
     {
       wharf_ecs_report (v, WHARF_SEVERITY_ERROR, node, path,
-                        _("must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT " (found %" G_GINT64_FORMAT ")"),
-                        min, max, value);
+                        _("must be between %lld and %lld (found %lld)"),
+                        (long long) min, (long long) max, (long long) value);
       return FALSE;
     }
   if (out != NULL)
@@ -143,8 +143,8 @@ check_top_extensions (WharfEcsValidate *v)
               char buf[32];
 
               wharf_ecs_report (v, WHARF_SEVERITY_WARNING, value, key,
-                                _("CloudWatch Logs cannot keep logs %" G_GINT64_FORMAT " days; %" G_GINT64_FORMAT " is used (valid: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653)"),
-                                days, next);
+                                _("CloudWatch Logs cannot keep logs %lld days; %lld is used (valid: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653)"),
+                                (long long) days, (long long) next);
               g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, next);
               wharf_node_set_scalar (value, buf, WHARF_SCALAR_INT);
             }

@@ -406,8 +406,8 @@ wharf_template_check_limits (WharfTemplate        *self,
   if (size > WHARF_TEMPLATE_MAX_SIZE)
     {
       g_set_error (error, WHARF_ECS_ERROR, WHARF_ECS_ERROR_LIMIT,
-                   _("the template is %" G_GSIZE_FORMAT " bytes; CloudFormation accepts at most %d bytes"),
-                   size, WHARF_TEMPLATE_MAX_SIZE);
+                   _("the template is %lu bytes; CloudFormation accepts at most %d bytes"),
+                   (unsigned long) size, WHARF_TEMPLATE_MAX_SIZE);
       return FALSE;
     }
   if (needs_upload != NULL)

@@ -1,5 +1,7 @@
 /* wharf-sandbox-ecs-api.c: the ECS JSON 1.1 API
- * (AmazonEC2ContainerServiceV20141113.*).
+ * (AmazonEC2ContainerServiceV20141113.*): account settings, clusters,
+ * services, capacity providers, and the helpers of its tasks
+ * (wharf-sandbox-ecs-tasks.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,8 +11,8 @@
 
 #include "wharf-sandbox-private.h"
 
-static JsonArray *
-json_array_member (SbxRequest *req, const char *name)
+JsonArray *
+sbx_ecs_json_array (SbxRequest *req, const char *name)
 {
   JsonNode *node = req->json ? json_object_get_member (req->json, name) : NULL;
 
@@ -36,8 +38,8 @@ make_token (guint offset)
   return g_base64_encode ((const guchar *) text, strlen (text));
 }
 
-static gboolean
-cluster_or_fail (SbxRequest *req, SbxCluster **out)
+gboolean
+sbx_ecs_cluster_or_fail (SbxRequest *req, SbxCluster **out)
 {
   const char *name = sbx_json_string (req, "cluster");
 
@@ -50,8 +52,8 @@ cluster_or_fail (SbxRequest *req, SbxCluster **out)
   return TRUE;
 }
 
-static void
-add_string (JsonBuilder *b, const char *name, const char *value)
+void
+sbx_json_add_string (JsonBuilder *b, const char *name, const char *value)
 {
   if (value == NULL)
     return;
@@ -59,15 +61,15 @@ add_string (JsonBuilder *b, const char *name, const char *value)
   json_builder_add_string_value (b, value);
 }
 
-static void
-add_int (JsonBuilder *b, const char *name, gint64 value)
+void
+sbx_json_add_int (JsonBuilder *b, const char *name, gint64 value)
 {
   json_builder_set_member_name (b, name);
   json_builder_add_int_value (b, value);
 }
 
-static void
-add_time (JsonBuilder *b, const char *name, gint64 usec)
+void
+sbx_json_add_time (JsonBuilder *b, const char *name, gint64 usec)
 {
   if (usec <= 0)
     return;
@@ -116,10 +118,10 @@ list_account_settings (SbxRequest *req)
       if (filter && !g_str_equal (filter, names[i]))
         continue;
       json_builder_begin_object (b);
-      add_string (b, "name", names[i]);
-      add_string (b, "value", i < 3 ? "enabled" : "disabled");
-      add_string (b, "principalArn", principal);
-      add_string (b, "type", "aws_managed");
+      sbx_json_add_string (b, "name", names[i]);
+      sbx_json_add_string (b, "value", i < 3 ? "enabled" : "disabled");
+      sbx_json_add_string (b, "principalArn", principal);
+      sbx_json_add_string (b, "type", "aws_managed");
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -130,7 +132,7 @@ list_account_settings (SbxRequest *req)
 static void
 describe_clusters (SbxRequest *req)
 {
-  JsonArray *names = json_array_member (req, "clusters");
+  JsonArray *names = sbx_ecs_json_array (req, "clusters");
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(GPtrArray) failures = g_ptr_array_new ();
   guint n = names ? json_array_get_length (names) : 1;
@@ -151,13 +153,13 @@ describe_clusters (SbxRequest *req)
         }
       count_tasks (req->state, c->arn, &running, &pending, &services);
       json_builder_begin_object (b);
-      add_string (b, "clusterArn", c->arn);
-      add_string (b, "clusterName", c->name);
-      add_string (b, "status", c->status);
-      add_int (b, "registeredContainerInstancesCount", 0);
-      add_int (b, "runningTasksCount", running);
-      add_int (b, "pendingTasksCount", pending);
-      add_int (b, "activeServicesCount", services);
+      sbx_json_add_string (b, "clusterArn", c->arn);
+      sbx_json_add_string (b, "clusterName", c->name);
+      sbx_json_add_string (b, "status", c->status);
+      sbx_json_add_int (b, "registeredContainerInstancesCount", 0);
+      sbx_json_add_int (b, "runningTasksCount", running);
+      sbx_json_add_int (b, "pendingTasksCount", pending);
+      sbx_json_add_int (b, "activeServicesCount", services);
       json_builder_set_member_name (b, "capacityProviders");
       json_builder_begin_array (b);
       json_builder_add_string_value (b, "FARGATE");
@@ -173,8 +175,8 @@ describe_clusters (SbxRequest *req)
       g_autofree char *arn = g_strdup_printf ("arn:aws:ecs:%s:%s:cluster/%s", req->state->region,
                                               req->state->account_id, (char *) g_ptr_array_index (failures, i));
       json_builder_begin_object (b);
-      add_string (b, "arn", arn);
-      add_string (b, "reason", "MISSING");
+      sbx_json_add_string (b, "arn", arn);
+      sbx_json_add_string (b, "reason", "MISSING");
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -183,8 +185,8 @@ describe_clusters (SbxRequest *req)
 }
 
 /* Pages ITEMS (char*) with maxResults/nextToken into MEMBER. */
-static void
-reply_page (SbxRequest *req, GPtrArray *items, const char *member, gint64 max_default, gint64 max_limit)
+void
+sbx_ecs_reply_page (SbxRequest *req, GPtrArray *items, const char *member, gint64 max_default, gint64 max_limit)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   gint64 max = sbx_json_int (req, "maxResults", max_default);
@@ -207,7 +209,7 @@ reply_page (SbxRequest *req, GPtrArray *items, const char *member, gint64 max_de
   if (end < items->len)
     {
       g_autofree char *token = make_token (end);
-      add_string (b, "nextToken", token);
+      sbx_json_add_string (b, "nextToken", token);
     }
   json_builder_end_object (b);
   sbx_reply_json (req, 200, json_builder_get_root (b));
@@ -219,7 +221,7 @@ list_services (SbxRequest *req)
   g_autoptr(GPtrArray) arns = g_ptr_array_new ();
   SbxCluster *c;
 
-  if (!cluster_or_fail (req, &c))
+  if (!sbx_ecs_cluster_or_fail (req, &c))
     return;
   for (guint i = 0; i < req->state->services->len; i++)
     {
@@ -228,7 +230,7 @@ list_services (SbxRequest *req)
       if (g_str_equal (s->cluster_arn, c->arn) && !g_str_equal (s->status, "INACTIVE"))
         g_ptr_array_add (arns, s->arn);
     }
-  reply_page (req, arns, "serviceArns", 10, 100);
+  sbx_ecs_reply_page (req, arns, "serviceArns", 10, 100);
 }
 
 static void
@@ -246,16 +248,16 @@ add_service (JsonBuilder *b, SbxState *state, SbxService *s)
         pending++;
     }
   json_builder_begin_object (b);
-  add_string (b, "serviceArn", s->arn);
-  add_string (b, "serviceName", s->name);
-  add_string (b, "clusterArn", s->cluster_arn);
-  add_string (b, "status", s->status);
-  add_int (b, "desiredCount", s->desired);
-  add_int (b, "runningCount", running);
-  add_int (b, "pendingCount", pending);
-  add_string (b, "launchType", s->launch_type);
-  add_string (b, "taskDefinition", s->task_def_arn);
-  add_time (b, "createdAt", s->created);
+  sbx_json_add_string (b, "serviceArn", s->arn);
+  sbx_json_add_string (b, "serviceName", s->name);
+  sbx_json_add_string (b, "clusterArn", s->cluster_arn);
+  sbx_json_add_string (b, "status", s->status);
+  sbx_json_add_int (b, "desiredCount", s->desired);
+  sbx_json_add_int (b, "runningCount", running);
+  sbx_json_add_int (b, "pendingCount", pending);
+  sbx_json_add_string (b, "launchType", s->launch_type);
+  sbx_json_add_string (b, "taskDefinition", s->task_def_arn);
+  sbx_json_add_time (b, "createdAt", s->created);
   if (s->load_balancers)
     {
       json_builder_set_member_name (b, "loadBalancers");
@@ -264,17 +266,17 @@ add_service (JsonBuilder *b, SbxState *state, SbxService *s)
   json_builder_set_member_name (b, "deployments");
   json_builder_begin_array (b);
   json_builder_begin_object (b);
-  add_string (b, "id", s->deployment_id);
-  add_string (b, "status", "PRIMARY");
-  add_string (b, "taskDefinition", s->task_def_arn);
-  add_int (b, "desiredCount", s->desired);
-  add_int (b, "runningCount", running);
-  add_int (b, "pendingCount", pending);
-  add_int (b, "failedTasks", 0);
-  add_string (b, "rolloutState", s->steady ? "COMPLETED" : "IN_PROGRESS");
-  add_string (b, "rolloutStateReason", s->steady ? "ECS deployment ecs-svc completed."
+  sbx_json_add_string (b, "id", s->deployment_id);
+  sbx_json_add_string (b, "status", "PRIMARY");
+  sbx_json_add_string (b, "taskDefinition", s->task_def_arn);
+  sbx_json_add_int (b, "desiredCount", s->desired);
+  sbx_json_add_int (b, "runningCount", running);
+  sbx_json_add_int (b, "pendingCount", pending);
+  sbx_json_add_int (b, "failedTasks", 0);
+  sbx_json_add_string (b, "rolloutState", s->steady ? "COMPLETED" : "IN_PROGRESS");
+  sbx_json_add_string (b, "rolloutStateReason", s->steady ? "ECS deployment ecs-svc completed."
                                                  : "ECS deployment ecs-svc in progress.");
-  add_string (b, "launchType", s->launch_type);
+  sbx_json_add_string (b, "launchType", s->launch_type);
   json_builder_end_object (b);
   json_builder_end_array (b);
   json_builder_set_member_name (b, "events");
@@ -285,9 +287,9 @@ add_service (JsonBuilder *b, SbxState *state, SbxService *s)
       g_autofree char *id = g_strdup_printf ("%08x-%s", g_str_hash (e->value) ^ (guint) i, e->key);
 
       json_builder_begin_object (b);
-      add_string (b, "id", id);
-      add_time (b, "createdAt", g_ascii_strtoll (e->key, NULL, 10));
-      add_string (b, "message", e->value);
+      sbx_json_add_string (b, "id", id);
+      sbx_json_add_time (b, "createdAt", g_ascii_strtoll (e->key, NULL, 10));
+      sbx_json_add_string (b, "message", e->value);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -299,7 +301,7 @@ add_service (JsonBuilder *b, SbxState *state, SbxService *s)
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "awsvpcConfiguration");
       json_builder_begin_object (b);
-      add_string (b, "assignPublicIp", strstr (text, "ENABLED") ? "ENABLED" : "DISABLED");
+      sbx_json_add_string (b, "assignPublicIp", strstr (text, "ENABLED") ? "ENABLED" : "DISABLED");
       json_builder_end_object (b);
       json_builder_end_object (b);
     }
@@ -309,12 +311,12 @@ add_service (JsonBuilder *b, SbxState *state, SbxService *s)
 static void
 describe_services (SbxRequest *req)
 {
-  JsonArray *names = json_array_member (req, "services");
+  JsonArray *names = sbx_ecs_json_array (req, "services");
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(GPtrArray) failures = g_ptr_array_new ();
   SbxCluster *c;
 
-  if (!cluster_or_fail (req, &c))
+  if (!sbx_ecs_cluster_or_fail (req, &c))
     return;
   if (names == NULL || json_array_get_length (names) == 0 || json_array_get_length (names) > 10)
     {
@@ -345,178 +347,8 @@ describe_services (SbxRequest *req)
         : g_strdup_printf ("arn:aws:ecs:%s:%s:service/%s/%s", req->state->region, req->state->account_id, c->name, name);
 
       json_builder_begin_object (b);
-      add_string (b, "arn", arn);
-      add_string (b, "reason", "MISSING");
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  sbx_reply_json (req, 200, json_builder_get_root (b));
-}
-
-static void
-list_tasks (SbxRequest *req)
-{
-  g_autoptr(GPtrArray) arns = g_ptr_array_new ();
-  const char *service = sbx_json_string (req, "serviceName");
-  const char *family = sbx_json_string (req, "family");
-  const char *desired = sbx_json_string (req, "desiredStatus");
-  SbxCluster *c;
-
-  if (!cluster_or_fail (req, &c))
-    return;
-  if (service && sbx_ecs_service_find (req->state, c->arn, service) == NULL)
-    {
-      sbx_reply_error (req, 400, "ServiceNotFoundException", "Service not found.");
-      return;
-    }
-  for (guint i = 0; i < req->state->services->len; i++)
-    {
-      SbxService *s = g_ptr_array_index (req->state->services, i);
-      SbxTaskDef *td = sbx_ecs_task_def_find (req->state, s->task_def_arn);
-
-      if (!g_str_equal (s->cluster_arn, c->arn) ||
-          (service && !g_str_equal (s->name, service) && !g_str_equal (s->arn, service)) ||
-          (family && (td == NULL || !g_str_equal (td->family, family))))
-        continue;
-      for (guint j = 0; j < s->tasks->len; j++)
-        {
-          SbxTask *t = g_ptr_array_index (s->tasks, j);
-          gboolean stopped = g_str_equal (t->desired_status, "STOPPED");
-
-          if (stopped == (g_strcmp0 (desired, "STOPPED") == 0))
-            g_ptr_array_add (arns, t->arn);
-        }
-    }
-  reply_page (req, arns, "taskArns", 100, 100);
-}
-
-static void
-add_task (JsonBuilder *b, SbxState *state, SbxService *s, SbxTask *t)
-{
-  JsonArray *containers = NULL;
-  SbxTaskDef *td = sbx_ecs_task_def_find (state, s->task_def_arn);
-  g_autofree char *group = g_strdup_printf ("service:%s", s->name);
-
-  if (td && td->properties && JSON_NODE_HOLDS_OBJECT (td->properties) &&
-      json_object_has_member (json_node_get_object (td->properties), "ContainerDefinitions"))
-    containers = json_object_get_array_member (json_node_get_object (td->properties), "ContainerDefinitions");
-  json_builder_begin_object (b);
-  add_string (b, "taskArn", t->arn);
-  add_string (b, "clusterArn", s->cluster_arn);
-  add_string (b, "taskDefinitionArn", td ? td->arn : s->task_def_arn);
-  add_string (b, "lastStatus", t->last_status);
-  add_string (b, "desiredStatus", t->desired_status);
-  add_string (b, "healthStatus", t->health);
-  add_string (b, "launchType", s->launch_type);
-  add_string (b, "group", group);
-  add_string (b, "startedBy", s->deployment_id);
-  add_string (b, "stoppedReason", t->stopped_reason);
-  add_string (b, "stopCode", t->stopped_reason ? t->stop_code : NULL);
-  add_time (b, "createdAt", t->created);
-  add_time (b, "startedAt", t->started);
-  add_time (b, "stoppedAt", t->stopped);
-  if (td && td->properties)
-    {
-      JsonObject *p = json_node_get_object (td->properties);
-      add_string (b, "cpu", json_object_get_string_member_with_default (p, "Cpu", NULL));
-      add_string (b, "memory", json_object_get_string_member_with_default (p, "Memory", NULL));
-    }
-  json_builder_set_member_name (b, "containers");
-  json_builder_begin_array (b);
-  for (guint i = 0; containers && i < json_array_get_length (containers); i++)
-    {
-      JsonObject *c = json_array_get_object_element (containers, i);
-      gboolean stopped = g_str_equal (t->last_status, "STOPPED");
-
-      json_builder_begin_object (b);
-      add_string (b, "name", json_object_get_string_member_with_default (c, "Name", "app"));
-      add_string (b, "image", json_object_get_string_member_with_default (c, "Image", ""));
-      add_string (b, "lastStatus", stopped ? "STOPPED" : g_str_equal (t->last_status, "RUNNING") ? "RUNNING" : "PENDING");
-      add_string (b, "healthStatus", t->health);
-      add_string (b, "taskArn", t->arn);
-      if (stopped)
-        {
-          add_int (b, "exitCode", t->exit_code);
-          if (t->exit_code != 0)
-            add_string (b, "reason", t->stopped_reason);
-        }
-      json_builder_set_member_name (b, "networkInterfaces");
-      json_builder_begin_array (b);
-      json_builder_begin_object (b);
-      add_string (b, "privateIpv4Address", t->private_ip);
-      json_builder_end_object (b);
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "attachments");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  add_string (b, "type", "ElasticNetworkInterface");
-  add_string (b, "status", g_str_equal (t->last_status, "STOPPED") ? "DELETED" : "ATTACHED");
-  json_builder_set_member_name (b, "details");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  add_string (b, "name", "privateIPv4Address");
-  add_string (b, "value", t->private_ip);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
-  json_builder_end_object (b);
-}
-
-static void
-describe_tasks (SbxRequest *req)
-{
-  JsonArray *ids = json_array_member (req, "tasks");
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(GPtrArray) failures = g_ptr_array_new ();
-  SbxCluster *c;
-
-  if (!cluster_or_fail (req, &c))
-    return;
-  if (ids == NULL || json_array_get_length (ids) == 0 || json_array_get_length (ids) > 100)
-    {
-      sbx_reply_error (req, 400, "InvalidParameterException",
-                       ids ? "Tasks can have at most 100 items." : "Tasks cannot be empty.");
-      return;
-    }
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "tasks");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < json_array_get_length (ids); i++)
-    {
-      const char *id = json_array_get_string_element (ids, i);
-      gboolean found = FALSE;
-
-      for (guint j = 0; id && !found && j < req->state->services->len; j++)
-        {
-          SbxService *s = g_ptr_array_index (req->state->services, j);
-
-          for (guint k = 0; !found && g_str_equal (s->cluster_arn, c->arn) && k < s->tasks->len; k++)
-            {
-              SbxTask *t = g_ptr_array_index (s->tasks, k);
-
-              if (g_str_equal (t->arn, id) || g_str_equal (t->id, id))
-                {
-                  add_task (b, req->state, s, t);
-                  found = TRUE;
-                }
-            }
-        }
-      if (!found)
-        g_ptr_array_add (failures, (gpointer) (id ? id : ""));
-    }
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "failures");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < failures->len; i++)
-    {
-      json_builder_begin_object (b);
-      add_string (b, "arn", g_ptr_array_index (failures, i));
-      add_string (b, "reason", "MISSING");
+      sbx_json_add_string (b, "arn", arn);
+      sbx_json_add_string (b, "reason", "MISSING");
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -546,10 +378,10 @@ delete_capacity_provider (SbxRequest *req)
           json_builder_begin_object (b);
           json_builder_set_member_name (b, "capacityProvider");
           json_builder_begin_object (b);
-          add_string (b, "capacityProviderArn", arn);
-          add_string (b, "name", res->physical_id);
-          add_string (b, "status", "ACTIVE");
-          add_string (b, "updateStatus", "DELETE_IN_PROGRESS");
+          sbx_json_add_string (b, "capacityProviderArn", arn);
+          sbx_json_add_string (b, "name", res->physical_id);
+          sbx_json_add_string (b, "status", "ACTIVE");
+          sbx_json_add_string (b, "updateStatus", "DELETE_IN_PROGRESS");
           json_builder_end_object (b);
           json_builder_end_object (b);
           sbx_reply_json (req, 200, json_builder_get_root (b));
@@ -570,10 +402,8 @@ sbx_handle_ecs (SbxRequest *req)
     list_services (req);
   else if (g_str_equal (req->operation, "DescribeServices"))
     describe_services (req);
-  else if (g_str_equal (req->operation, "ListTasks"))
-    list_tasks (req);
-  else if (g_str_equal (req->operation, "DescribeTasks"))
-    describe_tasks (req);
+  else if (sbx_handle_ecs_tasks (req))
+    ;
   else if (g_str_equal (req->operation, "DeleteCapacityProvider"))
     delete_capacity_provider (req);
   else

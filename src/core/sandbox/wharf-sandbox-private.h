@@ -110,6 +110,8 @@ struct _SbxState {
   char       *region;
   double      pace;            /* seconds per step */
   guint       event_page_size;
+  guint       stack_page_size;     /* DescribeStacks */
+  guint       resource_page_size;  /* ListStackResources */
   gboolean    verify_signatures;
   GRand      *rand;
   guint64     counter;
@@ -142,6 +144,7 @@ struct _SbxState {
 SbxState       *sbx_state_new_default     (void);
 SbxState       *sbx_state_new_from_seed   (JsonNode     *seed,
                                            GError      **error);
+SbxState       *sbx_state_new_empty       (void);
 void            sbx_state_free            (SbxState     *state);
 gint64          sbx_state_step_usec       (SbxState     *state);
 /* Random lower-case hex / upper-case alphanumerics from the seeded RNG. */
@@ -211,6 +214,10 @@ GPtrArray      *sbx_template_deps         (SbxTemplate  *tmpl,
 /* Adds to SET the names NODE references (Ref, Fn::GetAtt, Fn::Sub). */
 void            sbx_collect_refs          (JsonNode     *node,
                                            GHashTable   *set);
+/* The same, and adds to GETATTS the resources named by Fn::GetAtt. */
+void            sbx_collect_refs_and_getatts (JsonNode   *node,
+                                              GHashTable *set,
+                                              GHashTable *getatts);
 gboolean        sbx_resource_type_known   (const char   *type);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbxTemplate, sbx_template_free)
@@ -634,6 +641,7 @@ typedef struct {
   gint64  created;
   gint64  deleted;             /* DeletedDate, 0 when live */
   gint64  deletion_date;
+  JsonNode *tags;              /* array of {Key, Value}, or NULL */
 } SbxSecret;
 
 typedef struct {
@@ -761,6 +769,40 @@ void            sbx_cfn_parameters_xml    (GString      *out,
 void            sbx_cfn_tags_xml          (GString      *out,
                                            GPtrArray    *tags);
 gboolean        sbx_handle_cfn_change_sets (SbxRequest  *req);
+/* DescribeStacks, ListStacks, DescribeStackEvents, ListStackResources,
+ * DescribeStackResources; FALSE for other operations. */
+gboolean        sbx_handle_cfn_describe   (SbxRequest   *req);
+
+/* Routing (wharf-sandbox-route.c): sets the protocol, service and
+ * operation of REQ (FALSE when nothing matches); parses a JSON body into
+ * req->json (FALSE when it is not an object); answers the protocol's
+ * throttling error; runs the service's handler (or answers that the
+ * operation is unknown). */
+gboolean        sbx_route                 (SbxRequest   *req);
+gboolean        sbx_parse_json_body       (SbxRequest   *req);
+void            sbx_reply_throttled       (SbxRequest   *req);
+void            sbx_dispatch              (SbxRequest   *req);
+
+/* Shared by the ECS API files (wharf-sandbox-ecs-api.c, -ecs-tasks.c). */
+JsonArray      *sbx_ecs_json_array        (SbxRequest   *req,
+                                           const char   *name);
+gboolean        sbx_ecs_cluster_or_fail   (SbxRequest   *req,
+                                           SbxCluster  **out);
+void            sbx_ecs_reply_page        (SbxRequest   *req,
+                                           GPtrArray    *items,
+                                           const char   *member,
+                                           gint64        max_default,
+                                           gint64        max_limit);
+void            sbx_json_add_string       (JsonBuilder  *b,
+                                           const char   *name,
+                                           const char   *value);
+void            sbx_json_add_int          (JsonBuilder  *b,
+                                           const char   *name,
+                                           gint64        value);
+void            sbx_json_add_time         (JsonBuilder  *b,
+                                           const char   *name,
+                                           gint64        usec);
+gboolean        sbx_handle_ecs_tasks      (SbxRequest   *req);
 
 /* Per-service handlers: return FALSE when the operation is unknown. */
 gboolean        sbx_handle_cloudformation (SbxRequest   *req);

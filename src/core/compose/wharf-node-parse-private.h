@@ -1,0 +1,52 @@
+/* wharf-node-parse-private.h: the state of one parse, shared by the event
+ * handling (wharf-node-parse.c) and the alias and merge-key handling
+ * (wharf-node-parse-alias.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <yaml.h>
+
+#include "wharf-node-private.h"
+
+G_BEGIN_DECLS
+
+#define WHARF_YAML_TAG_MERGE "tag:yaml.org,2002:merge"
+
+typedef struct {
+  WharfNode  *node;
+  WharfNode  *pending_key;    /* mapping: key waiting for its value */
+  GPtrArray  *merge_sources;  /* mapping: values of `<<` keys, in order */
+  char       *anchor;
+} WharfParseFrame;
+
+typedef struct {
+  const char  *file;          /* interned */
+  const char  *data;
+  GArray      *stack;         /* of WharfParseFrame */
+  GHashTable  *anchors;       /* name → WharfNode (complete nodes only) */
+  WharfNode   *root;
+  guint        n_documents;
+  gsize        alias_budget;
+  GError      *error;
+} WharfParseBuilder;
+
+/* Sets B's error (the first one wins), at MARK when it is not NULL. */
+void        wharf_parse_set_error          (WharfParseBuilder  *b,
+                                            const yaml_mark_t  *mark,
+                                            WharfYamlError      code,
+                                            const char         *format,
+                                            ...) G_GNUC_PRINTF (4, 5);
+/* Deep copy for an alias; NULL once the alias budget is spent. */
+WharfNode  *wharf_parse_copy_within_budget (WharfParseBuilder  *b,
+                                            const WharfNode    *node);
+gboolean    wharf_parse_is_merge_key       (const WharfNode    *key);
+/* VALUE is the value of a `<<` key of FRAME's mapping. */
+void        wharf_parse_add_merge_source   (WharfParseBuilder  *b,
+                                            WharfParseFrame    *frame,
+                                            WharfNode          *value);
+/* Once FRAME's mapping is complete: adds the keys merged into it. */
+void        wharf_parse_apply_merges       (WharfParseFrame    *frame);
+
+G_END_DECLS

@@ -1,0 +1,119 @@
+/* wharf-node-private.h: the layout of a WharfNode, shared by the files
+ * that implement it (wharf-node.c, wharf-node-scalar.c,
+ * wharf-node-collections.c, wharf-node-parse*.c).
+ *
+ * A loaded 1000-service project holds about 200 000 nodes, so the layout
+ * keeps allocations down: a scalar's text lives in the same block as the
+ * node (until it outgrows it), and a collection's children are one plain
+ * array (mapping entries are key/value pairs) rather than GPtrArrays.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "wharf-node.h"
+
+G_BEGIN_DECLS
+
+/* Mappings index their keys in a hash table once they grow past this. */
+#define WHARF_NODE_INDEX_THRESHOLD 12
+
+typedef struct {
+  WharfNode *key;     /* a scalar */
+  WharfNode *value;
+} WharfNodeEntry;
+
+struct _WharfNode
+{
+  gatomicrefcount  ref_count;
+  guint8           kind;          /* WharfNodeKind */
+  guint8           scalar_type;   /* WharfScalarType */
+  guint8           quoted;
+  guint            line;
+  guint            column;
+  guint            len;           /* collections: children */
+  guint            alloc;         /* collections: room in the array */
+  guint            inline_size;   /* scalars: bytes of INLINE_TEXT */
+  const char      *file;          /* interned */
+  const char      *tag;           /* interned */
+  char            *scalar;        /* INLINE_TEXT or its own allocation */
+  union {
+    WharfNode      **items;       /* sequence */
+    WharfNodeEntry  *entries;     /* mapping */
+  };
+  GHashTable      *index;         /* mapping: key text → GUINT_TO_POINTER (position + 1) */
+  char             inline_text[];
+};
+
+/* FILE must already be interned (or NULL): the parser creates nodes by the
+ * hundred thousand and interning takes GLib's global lock every time. */
+WharfNode *wharf_node_new_scalar_len_interned (const char      *value,
+                                               gsize            length,
+                                               WharfScalarType  type,
+                                               const char      *file,
+                                               guint            line,
+                                               guint            column);
+WharfNode *wharf_node_new_interned            (WharfNodeKind    kind,
+                                               const char      *file,
+                                               guint            line,
+                                               guint            column);
+/* Appends KEY → VALUE without looking for an existing KEY (the caller
+ * knows it is new). Takes ownership of both. */
+void       wharf_node_mapping_append_new      (WharfNode       *node,
+                                               WharfNode       *key,
+                                               WharfNode       *value);
+/* Frees the children of a collection (wharf-node-collections.c). */
+void       wharf_node_collection_clear        (WharfNode       *node);
+/* The position of KEY in mapping NODE, or -1. */
+int        wharf_node_mapping_find            (const WharfNode *node,
+                                               const char      *key);
+
+/* One step of a key path ("services.web.ports[0]"). Tree walks keep a
+ * stack of these and only spell the path out when they report something:
+ * formatting it at every node cost more than the walks' own work. */
+typedef struct {
+  const char *key;    /* NULL: a sequence index */
+  guint       index;
+} WharfNodePathSegment;
+
+/* A stack of segments; pushes and pops are inline, as walks make one per
+ * node. Zero-initialise, free with wharf_node_path_clear (). */
+typedef struct {
+  WharfNodePathSegment *segments;
+  guint                 len;
+  guint                 alloc;
+} WharfNodePath;
+
+static inline void
+wharf_node_path_push (WharfNodePath *path,
+                      const char    *key,
+                      guint          index)
+{
+  if (path->len == path->alloc)
+    {
+      path->alloc = MAX (32, path->alloc * 2);
+      path->segments = g_renew (WharfNodePathSegment, path->segments, path->alloc);
+    }
+  path->segments[path->len].key = key;
+  path->segments[path->len].index = index;
+  path->len++;
+}
+
+static inline void
+wharf_node_path_pop (WharfNodePath *path)
+{
+  path->len--;
+}
+
+static inline void
+wharf_node_path_clear (WharfNodePath *path)
+{
+  g_clear_pointer (&path->segments, g_free);
+  path->len = path->alloc = 0;
+}
+
+/* PREFIX (may be NULL) followed by PATH's segments. */
+char      *wharf_node_path_format             (const char          *prefix,
+                                               const WharfNodePath *path);
+
+G_END_DECLS
