@@ -166,8 +166,9 @@ check_file (GFile   *file,
  * wharf_window_open_files:
  * @files: (array length=n_files): Compose files in -f order
  *
- * Opens the project made of @files in this window. A file that is not a
- * local, readable file is reported in a toast and nothing changes.
+ * Opens the project made of @files in this window; a single folder opens
+ * the Compose files found in it. A file that is not a local, readable file
+ * is reported in a toast and nothing changes.
  *
  * Returns: %TRUE if the files were opened
  */
@@ -184,6 +185,12 @@ wharf_window_open_files (WharfWindow  *self,
 
   if (n_files == 0)
     return FALSE;
+  /* `wharf FOLDER` opens what `docker compose` would use there. */
+  if (n_files == 1 && g_file_query_file_type (files[0], G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      _wharf_window_open_folder (self, files[0]);
+      return self->files != NULL;
+    }
 
   builder = g_strv_builder_new ();
   for (gsize i = 0; i < n_files; i++)

@@ -182,7 +182,8 @@ test_open_folder (Fixture       *fixture,
   g_assert_null (wharf_window_get_files (window));
   g_assert_cmpstr (wharf_window_get_visible_page (window), ==, "welcome");
 
-  _wharf_window_open_folder (window, folder);
+  /* as `wharf FOLDER` does */
+  g_assert_true (wharf_window_open_files (window, &folder, 1));
   files = wharf_window_get_files (window);
   g_assert_nonnull (files);
   g_assert_cmpuint (g_strv_length ((char **) files), ==, 2);
@@ -235,13 +236,19 @@ test_open_errors (Fixture       *fixture,
   WharfWindow *window = fixture->window;
   g_autofree char *missing_path = g_build_filename (fixture->dir, "missing.yaml", NULL);
   g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autofree char *empty_path = g_build_filename (fixture->dir, "empty", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autoptr(GFile) empty = g_file_new_for_path (empty_path);
   g_autoptr(GFile) compose = g_file_new_for_path (fixture->compose);
   g_autoptr(GFile) remote = g_file_new_for_uri ("https://example.com/compose.yaml");
   GFile *with_missing[] = { compose, missing };
+  GFile *with_folder[] = { compose, folder };
 
+  g_assert_cmpint (g_mkdir (empty_path, 0700), ==, 0);
   g_assert_false (wharf_window_open_files (window, &missing, 1));
-  g_assert_false (wharf_window_open_files (window, &folder, 1));
+  /* a folder without Compose files, or a folder among files */
+  g_assert_false (wharf_window_open_files (window, &empty, 1));
+  g_assert_false (wharf_window_open_files (window, with_folder, 2));
   g_assert_false (wharf_window_open_files (window, &remote, 1));
   /* One bad file keeps the whole project from opening. */
   g_assert_false (wharf_window_open_files (window, with_missing, 2));
