@@ -319,7 +319,7 @@ wharf_context_dialog_new (GtkWindow            *parent,
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New ECS Context"));
-      gtk_button_set_label (self->save_button, _("C_reate"));
+      gtk_button_set_label (self->save_button, _("Crea_te"));
       /* Without profiles, new keys are the likely way in. */
       if (g_list_model_get_n_items (G_LIST_MODEL (names)) == 0)
         adw_combo_row_set_selected (self->source_row, WHARF_CONTEXT_SOURCE_KEYS);

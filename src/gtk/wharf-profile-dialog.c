@@ -211,7 +211,7 @@ wharf_profile_dialog_new (GtkWindow            *parent,
   else
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New AWS Profile"));
-      gtk_button_set_label (self->save_button, _("C_reate"));
+      gtk_button_set_label (self->save_button, _("Crea_te"));
       wharf_context_regions_setup_row (self->region_row, _("Not set"), NULL);
       adw_preferences_group_set_description (self->keys_group,
                                              _("Saved in the AWS credentials file, which only you can read."));

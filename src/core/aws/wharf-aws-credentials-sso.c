@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "wharf-aws-credentials-private.h"
+#include "wharf-aws-json.h"
 
 char *
 wharf_aws_sso_cache_path (WharfAwsConfig *self,
@@ -48,6 +49,8 @@ read_token (WharfAwsConfig *self,
   g_autoptr(GDateTime) expires = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *expires_text = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
   JsonObject *object;
   const char *token;
 
@@ -56,7 +59,10 @@ read_token (WharfAwsConfig *self,
       sso_token_error (error, profile, _("No cached SSO token was found."));
       return NULL;
     }
-  if (!json_parser_load_from_file (parser, path, NULL) ||
+  /* json-glib leaks on documents of several values: check the shape first. */
+  if (!g_file_get_contents (path, &data, &length, NULL) ||
+      !wharf_json_check_shape (data, length, NULL) ||
+      !json_parser_load_from_data (parser, data, length, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       sso_token_error (error, profile, _("The cached SSO token is not valid JSON."));

@@ -227,8 +227,11 @@ explain_service (WharfAwsClient          *client,
           WharfEcsContainer *c = g_ptr_array_index (t->containers, j);
 
           if (c->exit_code >= 0 && c->exit_code != 0 && exit_info == NULL)
-            exit_info = g_strdup_printf (_("container %s exited with code %lld%s%s"),
-                                         c->name, (long long) c->exit_code, c->reason ? ": " : "", c->reason ? c->reason : "");
+            exit_info = c->reason != NULL
+              ? g_strdup_printf (_("container %s exited with code %lld: %s"),
+                                 c->name, (long long) c->exit_code, c->reason)
+              : g_strdup_printf (_("container %s exited with code %lld"),
+                                 c->name, (long long) c->exit_code);
           if (c->name != NULL)
             g_ptr_array_add (streams, g_strdup_printf ("%s/%s/%s", project, c->name, id));
         }
