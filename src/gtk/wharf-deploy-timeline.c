@@ -122,8 +122,10 @@ scroll_to_end (gpointer user_data)
     {
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
 
+      /* Not "list.scroll-to-item": GTK 4.8 warns when the new row has no
+       * allocation yet. The adjustment, then stick_to_bottom() once the
+       * list has measured the new rows, reach the end as well. */
       self->scrolling = TRUE;
-      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", n - 1);
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
       self->last_value = gtk_adjustment_get_value (adjustment);
       self->scrolling = FALSE;
