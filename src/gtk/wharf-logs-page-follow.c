@@ -69,6 +69,17 @@ selected_service (WharfLogsPage *self)
   return gtk_string_list_get_string (self->service_names, i);
 }
 
+static gboolean
+scroll_again (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 _wharf_logs_page_scroll_to_end (gpointer user_data)
 {
@@ -77,8 +88,16 @@ _wharf_logs_page_scroll_to_end (gpointer user_data)
 
   self->scroll_id = 0;
   if (n > 0)
-    /* gtk_list_view_scroll_to() is GTK 4.12; the list's own action is 4.0 */
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", n - 1);
+    {
+      /* Not "list.scroll-to-item" (gtk_list_view_scroll_to() is 4.12):
+       * GTK 4.8 warns when the new row has no allocation yet. The
+       * adjustment clamps to the bottom; once the list has measured the
+       * new rows, the tick below goes there again. */
+      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_again, NULL, NULL);
+    }
   self->at_bottom = TRUE;
   return G_SOURCE_REMOVE;
 }
