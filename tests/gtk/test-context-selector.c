@@ -64,11 +64,7 @@ fixture_setup (Fixture       *fixture,
   aws_config = g_build_filename (fixture->dir, "aws-config", NULL);
   aws_credentials = g_build_filename (fixture->dir, "aws-credentials", NULL);
   /* Before any object reads them. */
-  g_setenv ("DOCKER_CONFIG", fixture->docker, TRUE);
-  g_setenv ("AWS_CONFIG_FILE", aws_config, TRUE);
-  g_setenv ("AWS_SHARED_CREDENTIALS_FILE", aws_credentials, TRUE);
-  g_unsetenv ("DOCKER_CONTEXT");
-  g_unsetenv ("DOCKER_HOST");
+  wharf_test_use_config (fixture->docker, aws_config, aws_credentials);
 
   store = wharf_context_store_new (fixture->docker);
   create_ecs (store, "alpha", "eu-west-3");
@@ -269,20 +265,14 @@ test_no_context (void)
   wharf_test_rmtree (dir);
 }
 
-/* WHARF_SCREENSHOT_DIR=DIR: the open menu, light and dark, for review. */
+/* Screenshot mode (tests/ui/screenshots.sh): the closed button and the
+ * open menu, for review. */
 static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
-  const char *dir = g_getenv ("WHARF_SCREENSHOT_DIR");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  const char *schemes[] = { "light", "dark" };
-
-  if (dir == NULL)
-    {
-      g_test_skip ("set WHARF_SCREENSHOT_DIR to take screenshots");
-      return;
-    }
+  if (!wharf_test_screenshot_begin ())
+    return;
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 640);
   {
     g_autofree char *compose = wharf_test_write_file (fixture->dir, "compose.yaml",
@@ -292,27 +282,12 @@ test_screenshot (Fixture       *fixture,
     wharf_window_set_files (fixture->window, files);
     wharf_test_spin (1000);
   }
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("context-selector-%s.png", schemes[i]);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *button_name = g_strdup_printf ("context-button-%s.png", schemes[i]);
-      g_autofree char *button_path = g_build_filename (dir, button_name, NULL);
-      const char *argv[] = { "import", "-window", "root", path, NULL };
-      const char *button_argv[] = { "import", "-window", "root", button_path, NULL };
-
-      adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
-                                                        : ADW_COLOR_SCHEME_FORCE_DARK);
-      /* The closed button first: the open menu covers it. */
-      wharf_test_spin (500);
-      g_assert_cmpint (wharf_test_run (button_argv, NULL, NULL, NULL, NULL), ==, 0);
-      gtk_menu_button_popup (fixture->window->context_button);
-      wharf_test_spin (700);
-      g_assert_cmpint (wharf_test_run (argv, NULL, NULL, NULL, NULL), ==, 0);
-      gtk_menu_button_popdown (fixture->window->context_button);
-      g_test_message ("screenshot: %s", path);
-    }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  /* The closed button first: the open menu covers it. */
+  wharf_test_screenshot_take ("context-button", 500);
+  gtk_menu_button_popup (fixture->window->context_button);
+  wharf_test_screenshot_take ("context-selector", 700);
+  gtk_menu_button_popdown (fixture->window->context_button);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 int

@@ -160,19 +160,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GApplication) app = NULL;
-  int status;
+  static const CtxTest tests[] = {
+    { "/contexts-window/profiles/edit-profile", test_edit_profile },
+    { "/contexts-window/profiles/create-remove-profile", test_create_and_remove_profile },
+    { "/contexts-window/profiles/test-profile", test_profile_test },
+    { NULL }
+  };
 
-  wharf_test_gtk_init (&argc, &argv);
-  /* The application loads Wharf's style sheet (the badges). */
-  app = wharf_test_app_new ();
-
-#define ADD(path, func) g_test_add (path, Fixture, NULL, ctx_test_fixture_setup, func, ctx_test_fixture_teardown)
-  ADD ("/contexts-window/profiles/edit-profile", test_edit_profile);
-  ADD ("/contexts-window/profiles/create-remove-profile", test_create_and_remove_profile);
-  ADD ("/contexts-window/profiles/test-profile", test_profile_test);
-#undef ADD
-
-  status = g_test_run ();
-  return status;
+  return ctx_test_main (argc, argv, tests);
 }

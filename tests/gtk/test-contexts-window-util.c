@@ -25,13 +25,7 @@ ctx_test_fixture_setup (Fixture       *fixture,
   fixture->aws_credentials = wharf_test_write_file (fixture->dir, "aws/credentials", AWS_CREDENTIALS);
   g_assert_cmpint (g_chmod (fixture->aws_credentials, 0600), ==, 0);
   /* Before any object reads them. */
-  g_setenv ("DOCKER_CONFIG", fixture->docker, TRUE);
-  g_setenv ("AWS_CONFIG_FILE", fixture->aws_config, TRUE);
-  g_setenv ("AWS_SHARED_CREDENTIALS_FILE", fixture->aws_credentials, TRUE);
-  g_unsetenv ("DOCKER_CONTEXT");
-  g_unsetenv ("DOCKER_HOST");
-  g_unsetenv ("AWS_PROFILE");
-  g_unsetenv ("AWS_ENDPOINT_URL");
+  wharf_test_use_config (fixture->docker, fixture->aws_config, fixture->aws_credentials);
 
   fixture->store = wharf_context_store_new (fixture->docker);
   alpha = wharf_context_new_ecs ("alpha", WHARF_CONTEXT_CREDENTIALS_PROFILE, "dev", "eu-west-3", "Staging");
@@ -41,6 +35,21 @@ ctx_test_fixture_setup (Fixture       *fixture,
   fixture->window = WHARF_CONTEXTS_WINDOW (wharf_contexts_window_new (NULL, fixture->store));
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+int
+ctx_test_main (int            argc,
+               char          *argv[],
+               const CtxTest *tests)
+{
+  g_autoptr(GApplication) app = NULL;
+
+  wharf_test_gtk_init (&argc, &argv);
+  /* The application loads Wharf's style sheet (the badges). */
+  app = wharf_test_app_new ();
+  for (guint i = 0; tests[i].path != NULL; i++)
+    g_test_add (tests[i].path, Fixture, NULL, ctx_test_fixture_setup, tests[i].func, ctx_test_fixture_teardown);
+  return g_test_run ();
 }
 
 void

@@ -42,6 +42,18 @@ void               ctx_test_fixture_setup      (Fixture       *fixture,
 void               ctx_test_fixture_teardown   (Fixture       *fixture,
                                                 gconstpointer  data);
 
+typedef struct {
+  const char  *path;
+  void       (*func) (Fixture       *fixture,
+                      gconstpointer  data);
+} CtxTest;
+
+/* The main () of both programs: GTK, the application, then TESTS (ended
+ * by { NULL }), each with the fixture above. */
+int                ctx_test_main               (int            argc,
+                                                char          *argv[],
+                                                const CtxTest *tests);
+
 /* The titles of LIST's rows, joined by ", "; the row titled TITLE. */
 char              *ctx_test_row_titles         (GtkListBox    *list);
 GtkWidget         *ctx_test_find_row           (GtkListBox    *list,

@@ -230,21 +230,16 @@ test_use (Fixture       *fixture,
     }
 }
 
-/* WHARF_SCREENSHOT_DIR=DIR: both pages, light and dark, for review. */
+/* Screenshot mode (tests/ui/screenshots.sh): both pages and the context
+ * editor, for review. */
 static void
 test_screenshot (Fixture       *fixture,
                  gconstpointer  data)
 {
-  const char *dir = g_getenv ("WHARF_SCREENSHOT_DIR");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  const char *schemes[] = { "light", "dark" };
   const char *pages[] = { "contexts", "profiles" };
 
-  if (dir == NULL)
-    {
-      g_test_skip ("set WHARF_SCREENSHOT_DIR to take screenshots");
-      return;
-    }
+  if (!wharf_test_screenshot_begin ())
+    return;
   /* A fuller picture: contexts of each kind, an engine context written as
    * `docker context create` writes it, and an SSO profile. */
   {
@@ -273,56 +268,36 @@ test_screenshot (Fixture       *fixture,
     g_assert_true (g_file_set_contents (fixture->aws_config, more, -1, NULL));
     _wharf_contexts_window_reload_profiles (fixture->window);
   }
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    for (guint j = 0; j < G_N_ELEMENTS (pages); j++)
-      {
-        g_autofree char *name = g_strdup_printf ("contexts-window-%s-%s.png", pages[j], schemes[i]);
-        g_autofree char *path = g_build_filename (dir, name, NULL);
-        const char *argv[] = { "import", "-window", "root", path, NULL };
+  for (guint j = 0; j < G_N_ELEMENTS (pages); j++)
+    {
+      g_autofree char *name = g_strdup_printf ("contexts-window-%s", pages[j]);
 
-        adw_style_manager_set_color_scheme (style, i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT
-                                                          : ADW_COLOR_SCHEME_FORCE_DARK);
-        adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (fixture->window), pages[j]);
-        wharf_test_spin (700);
-        g_assert_cmpint (wharf_test_run (argv, NULL, NULL, NULL, NULL), ==, 0);
-        g_test_message ("screenshot: %s", path);
-      }
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (fixture->window), pages[j]);
+      wharf_test_screenshot_take (name, 700);
+    }
   /* The context editor, with new keys. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "contexts.add", NULL));
   adw_combo_row_set_selected (ctx_test_child (fixture->window->dialog, WHARF_TYPE_CONTEXT_DIALOG, "source_row"),
                               WHARF_CONTEXT_SOURCE_KEYS);
   ctx_test_set_text (fixture->window->dialog, WHARF_TYPE_CONTEXT_DIALOG, "name_row", "production");
-  wharf_test_spin (700);
-  {
-    g_autofree char *path = g_build_filename (dir, "context-dialog-dark.png", NULL);
-    const char *argv[] = { "import", "-window", "root", path, NULL };
-
-    g_assert_cmpint (wharf_test_run (argv, NULL, NULL, NULL, NULL), ==, 0);
-  }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  wharf_test_screenshot_take ("context-dialog", 700);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GApplication) app = NULL;
-  int status;
+  static const CtxTest tests[] = {
+    { "/contexts-window/lists", test_lists },
+    { "/contexts-window/create-from-keys", test_create_from_keys },
+    { "/contexts-window/create-from-profile", test_create_from_profile },
+    { "/contexts-window/edit-context", test_edit_context },
+    { "/contexts-window/remove-context", test_remove_context },
+    { "/contexts-window/use", test_use },
+    { "/contexts-window/screenshot", test_screenshot },
+    { NULL }
+  };
 
-  wharf_test_gtk_init (&argc, &argv);
-  /* The application loads Wharf's style sheet (the badges). */
-  app = wharf_test_app_new ();
-
-#define ADD(path, func) g_test_add (path, Fixture, NULL, ctx_test_fixture_setup, func, ctx_test_fixture_teardown)
-  ADD ("/contexts-window/lists", test_lists);
-  ADD ("/contexts-window/create-from-keys", test_create_from_keys);
-  ADD ("/contexts-window/create-from-profile", test_create_from_profile);
-  ADD ("/contexts-window/edit-context", test_edit_context);
-  ADD ("/contexts-window/remove-context", test_remove_context);
-  ADD ("/contexts-window/use", test_use);
-  ADD ("/contexts-window/screenshot", test_screenshot);
-#undef ADD
-
-  status = g_test_run ();
-  return status;
+  return ctx_test_main (argc, argv, tests);
 }

@@ -11,16 +11,16 @@
 
 #include <string.h>
 
-#include "deploy-test-sandbox.h"
 #include "wharf-deploy-page-private.h"
 #include "wharf-event-row.h"
 #include "wharf-failure-explanation.h"
 #include "wharf-test-gtk.h"
+#include "wharf-test-gtk-sandbox.h"
 #include "wharf-test-util.h"
 #include "wharf-window-private.h"
 
 #define PACE 0.02
-/* tests/ui/screenshots-deploy.sh: slow enough to catch a running timeline. */
+/* tests/ui/screenshots.sh: slow enough to catch a running timeline. */
 #define SCREENSHOT_PACE 0.4
 /* Slow enough for Cancel Update to reach the sandbox before the update
  * ends, even under ASan on a busy machine. */
@@ -37,30 +37,6 @@ typedef struct {
   gpointer             old_project;   /* not a reference: compared only */
 } Fixture;
 
-/* WharfSession reads the AWS and Docker configuration of the process:
- * point it at the sandbox (what deploy_test_sandbox_envp() gives a
- * wharf-cli child) before the window exists. */
-static void
-use_sandbox_environment (Fixture *fixture)
-{
-  static const char * const keys[] = {
-    "HOME", "DOCKER_CONFIG", "DOCKER_CONTEXT", "AWS_PROFILE", "AWS_ACCESS_KEY_ID",
-    "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_ENDPOINT_URL",
-    "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", NULL
-  };
-  g_auto(GStrv) envp = deploy_test_sandbox_envp (fixture->sandbox, fixture->home);
-
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      const char *value = g_environ_getenv (envp, keys[i]);
-
-      if (value != NULL)
-        g_setenv (keys[i], value, TRUE);
-      else
-        g_unsetenv (keys[i]);
-    }
-}
-
 static gboolean
 project_loaded (gpointer data)
 {
@@ -69,32 +45,18 @@ project_loaded (gpointer data)
   return !fixture->window->loading && wharf_window_get_project (fixture->window) != NULL;
 }
 
-/* Under tests/ui/screenshots-deploy.sh: WHARF_SCREENSHOT_DIR and
- * WHARF_SCREENSHOT_STYLE (light or dark) are set, and the screen is
- * shot at the interesting moments. */
+/* Under tests/ui/screenshots.sh (WHARF_SCREENSHOT_DIR set), the screen
+ * is shot at the interesting moments. */
 static void
 screenshot (Fixture    *fixture,
             const char *name)
 {
-  const char *dir = g_getenv ("WHARF_SCREENSHOT_DIR");
-  const char *style = g_getenv ("WHARF_SCREENSHOT_STYLE");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (dir == NULL)
+  if (wharf_test_screenshot_dir () == NULL)
     return;
-  path = g_strdup_printf ("%s/%s-%s.png", dir, name, style ? style : "light");
   /* transitions (crossfade, revealer) last 200-300 ms */
   wharf_test_spin (800);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  {
-    const char *argv[] = { "import", "-window", "root", path, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
-  }
-  g_assert_no_error (error);
-  g_test_message ("screenshot %s", path);
+  wharf_test_screenshot_take (name, 0);
 }
 
 /* Two services created side by side: when one fails, CloudFormation
@@ -120,9 +82,11 @@ setup_with (Fixture    *fixture,
   const char *files[] = { NULL, NULL };
 
   wharf_test_reset_settings ();
-  fixture->sandbox = deploy_test_sandbox_start (faults, g_getenv ("WHARF_SCREENSHOT_DIR") ? SCREENSHOT_PACE : pace);
-  fixture->home = wharf_test_mkdtemp ();
-  use_sandbox_environment (fixture);
+  /* WharfSession reads the AWS and Docker configuration of the process:
+   * it points at the sandbox before the window exists. */
+  fixture->sandbox = wharf_test_gtk_sandbox_start (faults,
+                                                   wharf_test_screenshot_dir () ? SCREENSHOT_PACE : pace,
+                                                   &fixture->home);
   if (pair)
     path = wharf_test_write_file (fixture->home, "compose.yaml", pair_yaml);
   else
@@ -152,9 +116,7 @@ static void
 teardown (Fixture *fixture)
 {
   wharf_test_destroy_window (GTK_WINDOW (fixture->window));
-  deploy_test_sandbox_stop (fixture->sandbox);
-  wharf_test_rmtree (fixture->home);
-  g_free (fixture->home);
+  wharf_test_gtk_sandbox_stop (fixture->sandbox, g_steal_pointer (&fixture->home));
 }
 
 static gboolean
@@ -318,7 +280,7 @@ test_deploy_and_delete (void)
   /* Execute: the timeline follows the stack to CREATE_COMPLETE. */
   activate (&fixture, "deployment.execute");
   g_assert_cmpstr (wharf_deployment_page_get_view (fixture.page), ==, "timeline");
-  if (g_getenv ("WHARF_SCREENSHOT_DIR") != NULL)
+  if (wharf_test_screenshot_dir () != NULL)
     {
       wharf_test_wait_until (some_events, &fixture, TIMEOUT_MS);
       screenshot (&fixture, "deploy-running");

@@ -9,84 +9,16 @@
 
 #include <string.h>
 
-#include "deploy-test-sandbox.h"
-#include "wharf-compose-loader.h"
-#include "wharf-deployment.h"
 #include "wharf-logs-buffer.h"
 #include "wharf-logs-page.h"
 #include "wharf-test-gtk.h"
+#include "wharf-test-gtk-sandbox.h"
 #include "wharf-test-util.h"
 
 #define PACE 0.05
 
 static DeployTestSandbox *sandbox;
 static char *home;
-
-static void
-use_sandbox (void)
-{
-  g_auto(GStrv) envp = NULL;
-
-  sandbox = deploy_test_sandbox_start (NULL, PACE);
-  home = wharf_test_mkdtemp ();
-  envp = deploy_test_sandbox_envp (sandbox, home);
-  for (guint i = 0; envp[i] != NULL; i++)
-    if (g_str_has_prefix (envp[i], "AWS_") || g_str_has_prefix (envp[i], "DOCKER_CONFIG="))
-      {
-        g_auto(GStrv) kv = g_strsplit (envp[i], "=", 2);
-
-        g_setenv (kv[0], kv[1], TRUE);
-      }
-  g_unsetenv ("DOCKER_CONTEXT");
-  g_unsetenv ("AWS_PROFILE");
-  g_unsetenv ("AWS_SESSION_TOKEN");
-}
-
-static WharfComposeProject *
-load_web (const char *name)
-{
-  g_autofree char *path = wharf_test_srcdir_path ("fixtures", "deploy", "web.yaml", NULL);
-  g_autoptr(WharfComposeLoadOptions) options = wharf_compose_load_options_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_environ_unsetenv (g_get_environ (), "TAG");
-  WharfComposeProject *project;
-
-  wharf_compose_load_options_add_file (options, path);
-  wharf_compose_load_options_set_project_name (options, name);
-  wharf_compose_load_options_set_environment (options, (const char * const *) env);
-  project = wharf_compose_load (options, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return project;
-}
-
-static void
-deploy (WharfComposeProject *project)
-{
-  g_autoptr(WharfAwsClient) client = deploy_test_sandbox_client (sandbox);
-  g_autoptr(WharfDeployment) d = wharf_deployment_new (client, wharf_compose_project_get_name (project));
-  g_autoptr(GError) error = NULL;
-
-  wharf_deployment_set_poll_interval (d, 0.05, 0.2);
-  wharf_deployment_set_project (d, wharf_compose_project_get_root (project));
-  g_assert_true (wharf_deployment_prepare (d, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (wharf_deployment_execute (d, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (wharf_deployment_wait (d, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static GtkWindow *
-present (GtkWidget *page)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  gtk_window_set_default_size (window, 900, 600);
-  gtk_window_set_child (window, page);
-  gtk_window_present (window);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
-}
 
 static GPtrArray *
 numbered_lines (guint from,
@@ -214,7 +146,7 @@ answered (gpointer data)
 static void
 test_not_deployed (void)
 {
-  g_autoptr(WharfComposeProject) project = load_web ("nothere");
+  g_autoptr(WharfComposeProject) project = wharf_test_gtk_load_web ("nothere");
   g_autoptr(WharfSession) session = wharf_session_new (g_getenv ("DOCKER_CONFIG"));
   GtkWidget *page = wharf_logs_page_new ();
   AdwStatusPage *message;
@@ -222,7 +154,7 @@ test_not_deployed (void)
   GtkWindow *window;
 
   wharf_logs_page_set_project (WHARF_LOGS_PAGE (page), session, project);
-  window = present (page);
+  window = wharf_test_present (page);
   wharf_test_wait_until (answered, page, 20000);
   g_assert_cmpuint (g_list_model_get_n_items (wharf_logs_page_get_lines (WHARF_LOGS_PAGE (page))), ==, 0);
   /* the missing log group is explained, not shown as an error code */
@@ -266,7 +198,7 @@ count_matching (GListModel *model,
 static void
 test_follow (void)
 {
-  g_autoptr(WharfComposeProject) project = load_web ("webapp");
+  g_autoptr(WharfComposeProject) project = wharf_test_gtk_load_web ("webapp");
   g_autoptr(WharfSession) session = wharf_session_new (g_getenv ("DOCKER_CONFIG"));
   GtkWidget *page = wharf_logs_page_new ();
   WharfLogsPage *logs = WHARF_LOGS_PAGE (page);
@@ -276,10 +208,10 @@ test_follow (void)
   GtkWindow *window;
   guint n, requests;
 
-  deploy (project);
+  wharf_test_gtk_deploy (sandbox, project);
   wharf_logs_page_set_poll_interval (logs, 250);
   wharf_logs_page_set_project (logs, session, project);
-  window = present (page);
+  window = wharf_test_present (page);
   /* the first lines, then new ones as the task writes them */
   wharf_test_wait_until (more_lines, &w, 20000);
   w.n = g_list_model_get_n_items (lines);
@@ -319,55 +251,13 @@ test_follow (void)
   wharf_test_destroy_window (window);
 }
 
-/* Not a test: tests/ui/screenshots-status.sh runs it (with -p) to shoot
- * the page in a window, after the other tests deployed web.yaml, in the
- * style WHARF_SCREENSHOT_STYLE. */
+/* Not a test: tests/ui/screenshots.sh runs it (with -p) to shoot the
+ * page in a window, web.yaml deployed. */
 static void
 take_screenshot (void)
 {
-  const char *dir = g_getenv ("WHARF_SCREENSHOT_DIR");
-  const char *style = g_getenv ("WHARF_SCREENSHOT_STYLE");
-  g_autoptr(WharfComposeProject) project = NULL;
-  g_autoptr(WharfSession) session = NULL;
-  g_autofree char *cmd = NULL;
-  GtkWidget *box, *header, *page;
-  GtkWindow *window;
-
-  if (dir == NULL)
-    {
-      g_test_skip ("WHARF_SCREENSHOT_DIR is not set");
-      return;
-    }
-  {
-    /* what AdwApplication would load */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/wharf/Wharf/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      g_strcmp0 (style, "dark") == 0 ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                                     : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  project = load_web ("webapp");
-  deploy (project);
-  session = wharf_session_new (g_getenv ("DOCKER_CONFIG"));
-  window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (window, 1100, 720);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("web.yaml", "tests/fixtures/deploy"));
-  gtk_box_append (GTK_BOX (box), header);
-  page = wharf_logs_page_new ();
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  wharf_logs_page_set_project (WHARF_LOGS_PAGE (page), session, project);
-  gtk_window_present (window);
-  wharf_test_spin (8000);
-  cmd = g_strdup_printf ("import -window root %s/logs-%s.png", dir, style);
-  g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
-  wharf_test_destroy_window (window);
+  wharf_test_gtk_screenshot_page (sandbox, wharf_logs_page_new (),
+                                  (WharfTestSetProject) wharf_logs_page_set_project, "logs", 8000);
 }
 
 int
@@ -379,13 +269,11 @@ main (int   argc,
   wharf_test_gtk_init (&argc, &argv);
   g_test_add_func ("/logs-page/buffer-bound", test_buffer_bound);
   g_test_add_func ("/logs-page/page-bound-and-search", test_page_bound_and_search);
-  use_sandbox ();
+  sandbox = wharf_test_gtk_sandbox_start (NULL, PACE, &home);
   g_test_add_func ("/logs-page/not-deployed", test_not_deployed);
   g_test_add_func ("/logs-page/follow", test_follow);
   g_test_add_func ("/logs-page/screenshot", take_screenshot);
   status = g_test_run ();
-  deploy_test_sandbox_stop (sandbox);
-  wharf_test_rmtree (home);
-  g_free (home);
+  wharf_test_gtk_sandbox_stop (sandbox, home);
   return status;
 }

@@ -9,37 +9,17 @@
 
 #include <string.h>
 
-#include "deploy-test-sandbox.h"
 #include "wharf-aws-efs.h"
 #include "wharf-aws-secrets.h"
 #include "wharf-resources-window.h"
 #include "wharf-test-gtk.h"
+#include "wharf-test-gtk-sandbox.h"
 #include "wharf-test-util.h"
 
 #define SECRET_VALUE "hunter2-never-shown"
 
 static DeployTestSandbox *sandbox;
 static char *home;
-
-static void
-use_sandbox (void)
-{
-  g_auto(GStrv) envp = NULL;
-
-  sandbox = deploy_test_sandbox_start (NULL, 0.02);
-  home = wharf_test_mkdtemp ();
-  envp = deploy_test_sandbox_envp (sandbox, home);
-  for (guint i = 0; envp[i] != NULL; i++)
-    if (g_str_has_prefix (envp[i], "AWS_") || g_str_has_prefix (envp[i], "DOCKER_CONFIG="))
-      {
-        g_auto(GStrv) kv = g_strsplit (envp[i], "=", 2);
-
-        g_setenv (kv[0], kv[1], TRUE);
-      }
-  g_unsetenv ("DOCKER_CONTEXT");
-  g_unsetenv ("AWS_PROFILE");
-  g_unsetenv ("AWS_SESSION_TOKEN");
-}
 
 static gboolean
 contains (GListModel *strings,
@@ -226,34 +206,18 @@ test_volumes (void)
   wharf_test_destroy_window (GTK_WINDOW (window));
 }
 
-/* Not a test: tests/ui/screenshots-status.sh runs it (with -p) to shoot
- * the window, filled, in the style WHARF_SCREENSHOT_STYLE. */
+/* Not a test: tests/ui/screenshots.sh runs it (with -p) to shoot the
+ * window, filled. */
 static void
 take_screenshots (void)
 {
-  const char *dir = g_getenv ("WHARF_SCREENSHOT_DIR");
-  const char *style = g_getenv ("WHARF_SCREENSHOT_STYLE");
   g_autoptr(WharfSession) session = NULL;
   WharfResourcesWindow *window;
   GtkEditable *row;
   const char *names[] = { "db-password", "stripe-api-key", "registry-credentials" };
 
-  if (dir == NULL)
-    {
-      g_test_skip ("WHARF_SCREENSHOT_DIR is not set");
-      return;
-    }
-  {
-    /* what AdwApplication would load */
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/io/github/wharf/Wharf/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      g_strcmp0 (style, "dark") == 0 ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                                     : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  if (!wharf_test_screenshot_begin ())
+    return;
   session = wharf_session_new (g_getenv ("DOCKER_CONFIG"));
   window = wharf_resources_window_new (NULL, session, "webapp");
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 720);
@@ -275,27 +239,13 @@ take_screenshots (void)
   gtk_editable_set_text (row, "uploads");
   gtk_widget_activate_action (GTK_WIDGET (window), "resources.create-volume", NULL);
   wait_operations (window, 3 + G_N_ELEMENTS (names));
-  wharf_test_spin (9000);   /* let the toasts go */
-  {
-    g_autofree char *cmd = g_strdup_printf ("import -window root %s/resources-secrets-%s.png", dir, style);
-
-    g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
-  }
+  /* 9 s: let the toasts go */
+  wharf_test_screenshot_take ("resources-secrets", 9000);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "volumes");
-  wharf_test_spin (1000);
-  {
-    g_autofree char *cmd = g_strdup_printf ("import -window root %s/resources-volumes-%s.png", dir, style);
-
-    g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
-  }
+  wharf_test_screenshot_take ("resources-volumes", 1000);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "secrets");
   gtk_widget_activate_action (GTK_WIDGET (window), "resources.delete-secret", "s", "stripe-api-key");
-  wharf_test_spin (1000);
-  {
-    g_autofree char *cmd = g_strdup_printf ("import -window root %s/resources-delete-%s.png", dir, style);
-
-    g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
-  }
+  wharf_test_screenshot_take ("resources-delete", 1000);
   answer_dialog ("stripe-api-key", "cancel");
   wharf_test_destroy_window (GTK_WINDOW (window));
 }
@@ -307,13 +257,11 @@ main (int   argc,
   int status;
 
   wharf_test_gtk_init (&argc, &argv);
-  use_sandbox ();
+  sandbox = wharf_test_gtk_sandbox_start (NULL, 0.02, &home);
   g_test_add_func ("/resources-window/secrets", test_secrets);
   g_test_add_func ("/resources-window/volumes", test_volumes);
   g_test_add_func ("/resources-window/screenshot", take_screenshots);
   status = g_test_run ();
-  deploy_test_sandbox_stop (sandbox);
-  wharf_test_rmtree (home);
-  g_free (home);
+  wharf_test_gtk_sandbox_stop (sandbox, home);
   return status;
 }

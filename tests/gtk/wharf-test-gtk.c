@@ -11,6 +11,7 @@
 
 #include "wharf-application.h"
 #include "wharf-test-gtk.h"
+#include "wharf-test-util.h"
 
 
 void
@@ -106,6 +107,18 @@ wharf_test_spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+GtkWindow *
+wharf_test_present (GtkWidget *child)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 900, 600);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
 void
 wharf_test_destroy_window (GtkWindow *window)
 {
@@ -115,4 +128,88 @@ wharf_test_destroy_window (GtkWindow *window)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_finalize_object (window);
+}
+
+void
+wharf_test_use_config (const char *docker_config,
+                       const char *aws_config,
+                       const char *aws_credentials)
+{
+  g_setenv ("DOCKER_CONFIG", docker_config, TRUE);
+  g_setenv ("AWS_CONFIG_FILE", aws_config, TRUE);
+  g_setenv ("AWS_SHARED_CREDENTIALS_FILE", aws_credentials, TRUE);
+  g_unsetenv ("DOCKER_CONTEXT");
+  g_unsetenv ("DOCKER_HOST");
+  g_unsetenv ("AWS_PROFILE");
+  g_unsetenv ("AWS_ENDPOINT_URL");
+}
+
+const char *
+wharf_test_screenshot_dir (void)
+{
+  return g_getenv ("WHARF_SCREENSHOT_DIR");
+}
+
+static const char *
+screenshot_style (void)
+{
+  const char *style = g_getenv ("WHARF_SCREENSHOT_STYLE");
+
+  return style != NULL ? style : "light";
+}
+
+gboolean
+wharf_test_screenshot_begin (void)
+{
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  if (wharf_test_screenshot_dir () == NULL)
+    {
+      g_test_skip ("set WHARF_SCREENSHOT_DIR to take screenshots");
+      return FALSE;
+    }
+  /* Tests without a running application have no style sheet yet; a
+   * second copy of it changes nothing. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/io/github/wharf/Wharf/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      g_str_equal (screenshot_style (), "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                                                : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  return TRUE;
+}
+
+GtkWindow *
+wharf_test_screenshot_window (GtkWidget  *page,
+                              const char *title,
+                              const char *subtitle)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+
+  gtk_window_set_default_size (window, 1100, 720);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (title, subtitle));
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (window);
+  return window;
+}
+
+void
+wharf_test_screenshot_take (const char *name,
+                            guint       settle_ms)
+{
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, screenshot_style ());
+  g_autofree char *path = g_build_filename (wharf_test_screenshot_dir (), file, NULL);
+  const char *argv[] = { "import", "-window", "root", path, NULL };
+
+  g_assert_nonnull (wharf_test_screenshot_dir ());
+  if (settle_ms > 0)
+    wharf_test_spin (settle_ms);
+  g_assert_cmpint (wharf_test_run (argv, NULL, NULL, NULL, NULL), ==, 0);
+  g_test_message ("screenshot: %s", path);
 }
