@@ -1,7 +1,7 @@
 /* wharf-deploy-timeline.c: the live timeline of a stack operation.
  *
  * The events model (filled by WharfDeployment on the main thread) goes
- * through a GtkFilterListModel into a GtkListView: rows are recycled, so
+ * through a GtkFilterListModel into a one-column GtkGridView: rows are recycled, so
  * 10,000 events cost no more widgets than a screenful. The view follows
  * the newest event until the user scrolls up, and again once they scroll
  * back to the bottom.
@@ -50,7 +50,9 @@ struct _WharfDeployTimeline
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *failures_button;
   GtkScrolledWindow  *scroller;
-  GtkListView        *list_view;
+  /* One-column grid: GTK 4.8's GtkListView keeps ~200 rows alive and
+   * re-measures them on far jumps; the grid keeps what is visible. */
+  GtkGridView        *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (WharfDeployTimeline, wharf_deploy_timeline, ADW_TYPE_BIN)
@@ -300,12 +302,13 @@ wharf_deploy_timeline_init (WharfDeployTimeline *self)
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (on_items_changed), self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_max_columns (self->list_view, 1);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
@@ -469,11 +472,11 @@ wharf_deploy_timeline_get_shown (WharfDeployTimeline *self)
   return G_LIST_MODEL (self->filtered);
 }
 
-GtkListView *
+GtkWidget *
 wharf_deploy_timeline_get_list_view (WharfDeployTimeline *self)
 {
   g_return_val_if_fail (WHARF_IS_DEPLOY_TIMELINE (self), NULL);
-  return self->list_view;
+  return GTK_WIDGET (self->list_view);
 }
 
 gboolean

@@ -49,7 +49,8 @@ void                wharf_deploy_timeline_set_filter      (WharfDeployTimeline *
                                                            gboolean             failures_only);
 /* The events shown after filtering. */
 GListModel         *wharf_deploy_timeline_get_shown       (WharfDeployTimeline *self);
-GtkListView        *wharf_deploy_timeline_get_list_view   (WharfDeployTimeline *self);
+/* The view of the rows (a one-column GtkGridView). */
+GtkWidget          *wharf_deploy_timeline_get_list_view   (WharfDeployTimeline *self);
 /* FALSE once the user scrolled away from the newest event. */
 gboolean            wharf_deploy_timeline_get_following   (WharfDeployTimeline *self);
 /* "3 of 7 resources · 1 min 5 s" */

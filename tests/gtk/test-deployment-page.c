@@ -230,7 +230,7 @@ delete_stack (Fixture *fixture)
 static void
 assert_rows_drawn (Fixture *fixture)
 {
-  GtkListView *list = wharf_deploy_timeline_get_list_view (fixture->page->timeline);
+  GtkWidget *list = wharf_deploy_timeline_get_list_view (fixture->page->timeline);
   guint rows = 0, green = 0;
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
