@@ -373,6 +373,57 @@ test_reset_override (Fixture       *f,
   g_assert_cmpstr (str_at (s, "environment.C"), ==, "3");
 }
 
+/* Tags are stripped by a walk the loader skips when no file had one: a
+ * tag in any file (the second -f, an extended or an included file) must
+ * still be acted on, and none may be left in the model. */
+static gboolean
+has_tag (const WharfNode *node)
+{
+  if (wharf_node_get_tag (node) != NULL)
+    return TRUE;
+  for (guint i = 0; i < wharf_node_mapping_size (node); i++)
+    if (has_tag (wharf_node_mapping_get_value (node, i)))
+      return TRUE;
+  for (guint i = 0; i < wharf_node_sequence_size (node); i++)
+    if (has_tag (wharf_node_sequence_get (node, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_tags_anywhere (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(WharfComposeProject) plain = NULL;
+  g_autoptr(WharfComposeProject) included = NULL;
+  g_autoptr(WharfComposeProject) extended = NULL;
+  WharfNode *s;
+
+  put (f, "plain.yaml", "services:\n  web:\n    image: nginx\n    labels: {a: b}\n");
+  plain = load_ok (f, FILES ("plain.yaml"), NULL);
+  g_assert_false (has_tag (wharf_compose_project_get_root (plain)));
+
+  /* An included file's own override file resets a value: the tag is only
+   * in a file the include reads. */
+  put (f, "sub/compose.yaml", "services:\n  api:\n    image: api\n    command: [serve]\n"
+                              "    labels: !custom {team: a}\n");
+  put (f, "sub/compose.override.yaml", "services:\n  api:\n    command: !reset null\n");
+  put (f, "main.yaml", "include:\n  - path: [sub/compose.yaml, sub/compose.override.yaml]\n"
+                       "services:\n  web:\n    image: nginx\n");
+  included = load_ok (f, FILES ("main.yaml"), NULL);
+  s = service (included, "api");
+  g_assert_null (at (s, "command"));
+  g_assert_cmpstr (str_at (s, "labels.team"), ==, "a");
+  g_assert_false (has_tag (wharf_compose_project_get_root (included)));
+
+  /* The tag is only in the file extends reads. */
+  put (f, "base.yaml", "services:\n  base:\n    image: base\n    environment: !override {A: \"1\"}\n");
+  put (f, "ext.yaml", "services:\n  web:\n    extends: {file: base.yaml, service: base}\n");
+  extended = load_ok (f, FILES ("ext.yaml"), NULL);
+  g_assert_cmpstr (str_at (service (extended, "web"), "environment.A"), ==, "1");
+  g_assert_false (has_tag (wharf_compose_project_get_root (extended)));
+}
+
 static void
 test_env_precedence (Fixture       *f,
                      gconstpointer  data)
@@ -817,6 +868,7 @@ main (int    argc,
   ADD ("units-and-lists", test_units_and_lists);
   ADD ("merge-files", test_merge_files);
   ADD ("reset-override", test_reset_override);
+  ADD ("tags-anywhere", test_tags_anywhere);
   ADD ("env-precedence", test_env_precedence);
   ADD ("required-variable", test_required_variable);
   ADD ("discovery", test_discovery);

@@ -251,6 +251,7 @@ wharf_compose_loader_read_file (WharfComposeLoader  *loader,
     ;
   else if ((root = wharf_node_parse_file (path, error)) == NULL)
     return NULL;
+  loader->saw_tags |= wharf_node_parse_had_tags (root);
   if (wharf_node_get_kind (root) == WHARF_NODE_NULL)
     {
       g_set_error (error, WHARF_COMPOSE_ERROR, WHARF_COMPOSE_ERROR_EMPTY,
@@ -304,6 +305,8 @@ wharf_compose_loader_load_files (WharfComposeLoader  *loader,
     }
   if (merged == NULL)
     merged = wharf_node_new_mapping (files[0], 1, 1);
-  wharf_compose_strip_tags (merged);
+  /* A walk over the whole tree, only needed when some file had tags. */
+  if (loader->saw_tags)
+    wharf_compose_strip_tags (merged);
   return g_steal_pointer (&merged);
 }

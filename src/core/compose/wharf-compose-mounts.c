@@ -186,7 +186,6 @@ wharf_compose_normalize_ports (WharfComposeContext *ctx,
 {
   WharfNode *ports = wharf_node_mapping_lookup (service, "ports");
   WharfNode *out;
-  g_autofree char *ports_path = g_strconcat (path, ".ports", NULL);
 
   if (ports == NULL || wharf_node_get_kind (ports) != WHARF_NODE_SEQUENCE)
     return;
@@ -197,13 +196,17 @@ wharf_compose_normalize_ports (WharfComposeContext *ctx,
   for (guint i = 0; i < wharf_node_sequence_size (ports); i++)
     {
       WharfNode *item = wharf_node_sequence_get (ports, i);
-      g_autofree char *item_path = g_strdup_printf ("%s[%u]", ports_path, i);
 
       if (wharf_node_get_kind (item) == WHARF_NODE_SCALAR)
         {
           if (!parse_port_spec (item, wharf_node_get_scalar (item), out))
-            wharf_compose_error_at (ctx, item, item_path, "invalid port “%s”",
-                                    wharf_node_get_scalar (item));
+            {
+              /* The path is spelled out only for a report. */
+              g_autofree char *item_path = g_strdup_printf ("%s.ports[%u]", path, i);
+
+              wharf_compose_error_at (ctx, item, item_path, "invalid port “%s”",
+                                      wharf_node_get_scalar (item));
+            }
         }
       else if (wharf_node_get_kind (item) == WHARF_NODE_MAPPING)
         {
@@ -348,13 +351,14 @@ wharf_compose_normalize_volumes (WharfComposeContext *ctx,
   for (guint i = 0; i < wharf_node_sequence_size (volumes); i++)
     {
       WharfNode *item = wharf_node_sequence_get (volumes, i);
-      g_autofree char *item_path = g_strdup_printf ("%s.volumes[%u]", path, i);
 
       if (wharf_node_get_kind (item) == WHARF_NODE_SCALAR)
         {
           WharfNode *entry = parse_volume_spec (ctx, item, wharf_node_get_scalar (item), base_dir);
           if (entry == NULL)
             {
+              g_autofree char *item_path = g_strdup_printf ("%s.volumes[%u]", path, i);
+
               wharf_compose_error_at (ctx, item, item_path, "invalid volume “%s”",
                                       wharf_node_get_scalar (item));
               continue;

@@ -196,10 +196,17 @@ wharf_compose_normalize_cpus (WharfComposeContext *ctx,
                               const char          *path)
 {
   WharfNode *value = wharf_node_mapping_lookup (map, key);
+  char canonical[40];
   double cpus;
 
   if (value == NULL || wharf_node_get_kind (value) != WHARF_NODE_SCALAR)
     return;
+  /* Nearly every value is a plain decimal: no strtod () and printf (). */
+  if (wharf_decimal_canonical (wharf_node_get_scalar (value), canonical))
+    {
+      wharf_node_set_scalar (value, canonical, WHARF_SCALAR_FLOAT);
+      return;
+    }
   if (!wharf_node_get_double (value, &cpus) || cpus < 0)
     {
       wharf_compose_error_at (ctx, value, path, "%s: invalid number of CPUs “%s”", key,

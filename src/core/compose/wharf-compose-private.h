@@ -82,6 +82,7 @@ struct _WharfComposeLoader
   GPtrArray           *include_stack; /* files being included (cycle check) */
   GHashTable          *parsed;        /* path → WharfNode read early (for name:) */
   GCancellable        *cancellable;
+  gboolean             saw_tags;      /* a file read had tagged nodes */
 };
 
 /* Parses, interpolates, validates and canonicalises one file; its relative

@@ -66,8 +66,22 @@ wharf_duration_parse (const char *text,
 
       if (!(g_ascii_isdigit (*p) || (*p == '.' && g_ascii_isdigit (p[1]))))
         return FALSE;
-      value = g_ascii_strtod (p, &end);
-      if (end == p || (*end == 'e' || *end == 'E'))
+      /* Whole numbers (nearly all of them) without g_ascii_strtod (). */
+      for (end = (char *) p, value = 0; g_ascii_isdigit (*end) && end - p < 15; end++)
+        value = value * 10 + (*end - '0');
+      if (*end == '.' || g_ascii_isdigit (*end))
+        {
+          /* Go's syntax: digits with at most one dot, no exponent or hex. */
+          gsize span = strspn (p, "0123456789.");
+          const char *dot = memchr (p, '.', span);
+
+          if (dot != NULL && memchr (dot + 1, '.', span - (gsize) (dot + 1 - p)) != NULL)
+            return FALSE;
+          value = g_ascii_strtod (p, &end);
+          if (end != p + span)
+            return FALSE;
+        }
+      if (end == p)
         return FALSE;
       p = end;
       /* Longest unit that matches ("ms" before "m"). */
@@ -88,6 +102,24 @@ wharf_duration_parse (const char *text,
   return TRUE;
 }
 
+/* Appends the decimal digits of V (printf's cost was most of a load's
+ * duration normalisation). */
+static void
+append_uint (GString *out,
+             guint64  v)
+{
+  char digits[24];
+  int i = sizeof digits;
+
+  do
+    {
+      digits[--i] = (char) ('0' + v % 10);
+      v /= 10;
+    }
+  while (v > 0);
+  g_string_append_len (out, digits + i, (gssize) sizeof digits - i);
+}
+
 /* Appends V / 10^PREC with trailing zeros (and a lone dot) removed. */
 static void
 append_fraction (GString *out,
@@ -95,22 +127,25 @@ append_fraction (GString *out,
                  int      prec)
 {
   char digits[32];
-  guint64 whole = v, frac;
   guint64 scale = 1;
-  int len;
+  guint64 frac;
+  int len = prec;
 
   for (int i = 0; i < prec; i++)
     scale *= 10;
-  whole = v / scale;
+  append_uint (out, v / scale);
   frac = v % scale;
-  g_string_append_printf (out, "%" G_GUINT64_FORMAT, whole);
   if (frac == 0)
     return;
-  g_snprintf (digits, sizeof digits, "%0*" G_GUINT64_FORMAT, prec, frac);
-  len = (int) strlen (digits);
+  for (int i = prec - 1; i >= 0; i--)
+    {
+      digits[i] = (char) ('0' + frac % 10);
+      frac /= 10;
+    }
   while (len > 0 && digits[len - 1] == '0')
-    digits[--len] = '\0';
-  g_string_append_printf (out, ".%s", digits);
+    len--;
+  g_string_append_c (out, '.');
+  g_string_append_len (out, digits, len);
 }
 
 char *
@@ -121,7 +156,7 @@ wharf_duration_format (gint64 nanoseconds)
 
   if (nanoseconds == 0)
     return g_strdup ("0s");
-  out = g_string_new (NULL);
+  out = g_string_sized_new (16);
   if (nanoseconds < 0)
     {
       g_string_append_c (out, '-');
@@ -133,7 +168,10 @@ wharf_duration_format (gint64 nanoseconds)
   if (u < (guint64) NS_PER_S)
     {
       if (u < (guint64) NS_PER_US)
-        g_string_append_printf (out, "%" G_GUINT64_FORMAT "ns", u);
+        {
+          append_uint (out, u);
+          g_string_append (out, "ns");
+        }
       else if (u < (guint64) NS_PER_MS)
         {
           append_fraction (out, u, 3);
@@ -154,9 +192,15 @@ wharf_duration_format (gint64 nanoseconds)
     guint64 seconds_ns = rest % (60 * (guint64) NS_PER_S);
 
     if (hours > 0)
-      g_string_append_printf (out, "%" G_GUINT64_FORMAT "h", hours);
+      {
+        append_uint (out, hours);
+        g_string_append_c (out, 'h');
+      }
     if (hours > 0 || minutes > 0)
-      g_string_append_printf (out, "%" G_GUINT64_FORMAT "m", minutes);
+      {
+        append_uint (out, minutes);
+        g_string_append_c (out, 'm');
+      }
     append_fraction (out, seconds_ns, 9);
     g_string_append_c (out, 's');
   }
@@ -196,6 +240,53 @@ wharf_bytes_parse (const char *text,
   if (*p != '\0' || value * multiplier > 9.0e18)
     return FALSE;
   *out_bytes = (gint64) (value * multiplier);
+  return TRUE;
+}
+
+gboolean
+wharf_decimal_canonical (const char *text,
+                         char       *out)
+{
+  const char *int_start = text, *int_end, *frac_start, *frac_end;
+  gsize int_len, frac_len, leading_frac_zeros = 0;
+  char *o = out;
+
+  while (*int_start == '0')
+    int_start++;
+  for (int_end = int_start; g_ascii_isdigit (*int_end); int_end++)
+    ;
+  frac_start = frac_end = int_end;
+  if (*int_end == '.')
+    {
+      frac_start = int_end + 1;
+      for (frac_end = frac_start; g_ascii_isdigit (*frac_end); frac_end++)
+        ;
+    }
+  /* Digits, at most one dot, at least one digit, nothing else. */
+  if (*frac_end != '\0' || (int_end == text && frac_end == frac_start))
+    return FALSE;
+  while (frac_end > frac_start && frac_end[-1] == '0')
+    frac_end--;
+  int_len = (gsize) (int_end - int_start);
+  frac_len = (gsize) (frac_end - frac_start);
+  if (int_len == 0)
+    while (leading_frac_zeros < frac_len && frac_start[leading_frac_zeros] == '0')
+      leading_frac_zeros++;
+  /* %.15g would round more digits, and turns to exponents out of range. */
+  if (int_len > 15 || int_len + frac_len - leading_frac_zeros > 15 ||
+      (int_len == 0 && frac_len > 0 && leading_frac_zeros > 3))
+    return FALSE;
+
+  if (int_len == 0)
+    *o++ = '0';
+  memcpy (o, int_start, int_len);
+  o += int_len;
+  *o++ = '.';
+  if (frac_len == 0)
+    *o++ = '0';   /* a whole number: "%.1f" */
+  memcpy (o, frac_start, frac_len);
+  o += frac_len;
+  *o = '\0';
   return TRUE;
 }
 

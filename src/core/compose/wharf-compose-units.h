@@ -19,6 +19,14 @@ char     *wharf_duration_format    (gint64       nanoseconds);
 gboolean  wharf_bytes_parse        (const char  *text,
                                     gint64      *out_bytes);
 
+/* How Compose prints a number read from TEXT (as wharf_node_new_double ()
+ * does: "0.5", "2.0"), worked out from the digits for a plain decimal
+ * ("0.50", "2", ".25") with at most 15 significant digits, between 0.0001
+ * and 10^15 or zero. FALSE for any other text: the caller then goes
+ * through strtod () and printf (). OUT holds 40 bytes. */
+gboolean  wharf_decimal_canonical  (const char  *text,
+                                    char        *out);
+
 /* Splits a command line like a POSIX shell (quotes, backslashes), without
  * expansion. FALSE on an unterminated quote. */
 gboolean  wharf_shell_split        (const char  *text,

@@ -419,6 +419,9 @@ walk (WharfNode      *node,
       WharfNodePath  *segments,
       GError        **error)
 {
+  /* Whole subtrees without a '$' (most of a file) are skipped. */
+  if (wharf_node_parsed_without_dollar (node))
+    return TRUE;
   switch (wharf_node_get_kind (node))
     {
     case WHARF_NODE_SCALAR:

@@ -150,6 +150,7 @@ wharf_node_mapping_append_new (WharfNode *node,
 {
   grow (node, sizeof (WharfNodeEntry));
   node->entries[node->len++] = (WharfNodeEntry) { key, value };
+  node->no_dollar &= value->no_dollar;
   if (node->index != NULL)
     g_hash_table_insert (node->index, key->scalar, GUINT_TO_POINTER (node->len));
 }
@@ -172,6 +173,7 @@ wharf_node_mapping_set_with_key (WharfNode *node,
       wharf_node_unref (key_node);
       wharf_node_unref (node->entries[i].value);
       node->entries[i].value = value;
+      node->no_dollar &= value->no_dollar;
       return;
     }
   wharf_node_mapping_append_new (node, key_node, value);
@@ -230,9 +232,26 @@ wharf_node_mapping_sort (WharfNode *node)
     sorted = compare_entries (&node->entries[i - 1], &node->entries[i]) <= 0;
   if (sorted)
     return;
-  /* g_qsort_with_data is stable (merge sort). */
-  g_qsort_with_data (node->entries, node->len, sizeof (WharfNodeEntry),
-                     (GCompareDataFunc) compare_entries, NULL);
+  if (node->len <= 16)
+    {
+      /* Most mappings are a dozen keys: an insertion sort (stable) does
+       * without g_qsort_with_data's buffer and indirect calls. */
+      for (guint i = 1; i < node->len; i++)
+        {
+          WharfNodeEntry entry = node->entries[i];
+          guint j = i;
+
+          for (; j > 0 && compare_entries (&node->entries[j - 1], &entry) > 0; j--)
+            node->entries[j] = node->entries[j - 1];
+          node->entries[j] = entry;
+        }
+    }
+  else
+    {
+      /* g_qsort_with_data is stable (merge sort). */
+      g_qsort_with_data (node->entries, node->len, sizeof (WharfNodeEntry),
+                         (GCompareDataFunc) compare_entries, NULL);
+    }
   if (node->index != NULL)
     index_rebuild (node);
 }
@@ -264,6 +283,7 @@ wharf_node_sequence_append (WharfNode *node,
   g_return_if_fail (item != NULL);
   grow (node, sizeof (WharfNode *));
   node->items[node->len++] = item;
+  node->no_dollar &= item->no_dollar;
 }
 
 void
@@ -277,6 +297,7 @@ wharf_node_sequence_insert (WharfNode *node,
   memmove (&node->items[index + 1], &node->items[index], (node->len - index) * sizeof (WharfNode *));
   node->items[index] = item;
   node->len++;
+  node->no_dollar &= item->no_dollar;
 }
 
 void

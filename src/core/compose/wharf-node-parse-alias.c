@@ -55,6 +55,7 @@ wharf_parse_copy_within_budget (WharfParseBuilder *b,
         }
     }
   copy->tag = node->tag;
+  copy->no_dollar = node->no_dollar;   /* the same text as the anchor's */
   return copy;
 }
 

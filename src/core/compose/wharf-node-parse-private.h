@@ -28,6 +28,7 @@ typedef struct {
   GHashTable  *anchors;       /* name → WharfNode (complete nodes only) */
   WharfNode   *root;
   guint        n_documents;
+  gboolean     tagged;        /* some node got a tag */
   gsize        alias_budget;
   GError      *error;
 } WharfParseBuilder;

@@ -79,6 +79,8 @@ scalar_from_event (Builder            *b,
     {
       node = wharf_node_new_interned (WHARF_NODE_NULL, b->file, m->line + 1, m->column + 1);
       wharf_node_set_tag (node, tag);
+      b->tagged |= tag != NULL;
+      node->no_dollar = TRUE;
       return node;
     }
 
@@ -87,7 +89,11 @@ scalar_from_event (Builder            *b,
   else if (tag != NULL)
     {
       if (g_str_equal (tag, TAG_NULL))
-        return wharf_node_new_interned (WHARF_NODE_NULL, b->file, m->line + 1, m->column + 1);
+        {
+          node = wharf_node_new_interned (WHARF_NODE_NULL, b->file, m->line + 1, m->column + 1);
+          node->no_dollar = TRUE;
+          return node;
+        }
       else if (g_str_equal (tag, TAG_INT))
         type = WHARF_SCALAR_INT;
       else if (g_str_equal (tag, TAG_FLOAT))
@@ -98,13 +104,15 @@ scalar_from_event (Builder            *b,
         type = wharf_scalar_resolve_type (value);   /* !reset 1, !override true… */
     }
 
-  node = wharf_node_new_scalar_len_interned (value, strlen (value), type, b->file,
+  node = wharf_node_new_scalar_len_interned (value, event->data.scalar.length, type, b->file,
                                              m->line + 1, m->column + 1);
+  node->no_dollar = memchr (value, '$', event->data.scalar.length) == NULL;
   node->quoted = !plain || (tag != NULL && g_str_equal (tag, TAG_STR));
   if (tag != NULL && tag[0] == '!' )
     wharf_node_set_tag (node, tag);
   else if (tag == NULL && plain && value[0] == '<' && g_str_equal (value, "<<"))
     wharf_node_set_tag (node, TAG_MERGE);
+  b->tagged |= node->tag != NULL;
   return node;
 }
 
@@ -282,6 +290,8 @@ handle_event (Builder      *b,
       {
         WharfNode *node = wharf_node_new_interned (WHARF_NODE_SEQUENCE, b->file, m->line + 1, m->column + 1);
         wharf_node_set_tag (node, tag_of (event->data.sequence_start.tag));
+        b->tagged |= node->tag != NULL;
+        node->no_dollar = TRUE;   /* until a child says otherwise */
         push (b, node, event->data.sequence_start.anchor, m);
       }
       break;
@@ -290,6 +300,8 @@ handle_event (Builder      *b,
       {
         WharfNode *node = wharf_node_new_interned (WHARF_NODE_MAPPING, b->file, m->line + 1, m->column + 1);
         wharf_node_set_tag (node, tag_of (event->data.mapping_start.tag));
+        b->tagged |= node->tag != NULL;
+        node->no_dollar = TRUE;   /* until a child says otherwise */
         push (b, node, event->data.mapping_start.anchor, m);
       }
       break;
@@ -395,7 +407,10 @@ wharf_node_parse (const char  *data,
   if (b.error != NULL)
     g_propagate_error (error, g_steal_pointer (&b.error));
   else if (b.root != NULL)
-    result = g_steal_pointer (&b.root);
+    {
+      result = g_steal_pointer (&b.root);
+      result->tree_tagged = b.tagged;
+    }
   else
     result = wharf_node_new_null (b.file, 1, 1);
 
@@ -406,17 +421,23 @@ wharf_node_parse (const char  *data,
 }
 
 /* Reads at most WHARF_NODE_MAX_FILE_SIZE bytes, so a huge file or a device
- * such as /dev/zero is refused instead of filling memory. */
+ * such as /dev/zero is refused instead of filling memory. SIZE_HINT (the
+ * size stat () gave, or 0) sizes the buffer once: growing it by doubling
+ * copied a 1 MB file four times over. */
 static char *
 read_bounded (const char  *path,
+              gsize        size_hint,
               gsize       *length,
               GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GByteArray) data = g_byte_array_new ();
   g_autoptr(GError) local_error = NULL;
-  guint8 buffer[65536];
+  /* Room for the text, one byte to see the end of the file, and a NUL. */
+  const gsize cap = (gsize) WHARF_NODE_MAX_FILE_SIZE + 2;
+  gsize alloc = MIN (MAX (size_hint, 4096) + 2, cap);
+  g_autofree char *data = g_malloc (alloc);
+  gsize len = 0;
 
   in = g_file_read (file, NULL, &local_error);
   if (in == NULL)
@@ -426,8 +447,14 @@ read_bounded (const char  *path,
     }
   for (;;)
     {
-      gssize n = g_input_stream_read (G_INPUT_STREAM (in), buffer, sizeof buffer, NULL, &local_error);
+      gssize n;
 
+      if (len + 1 == alloc)
+        {
+          alloc = MIN (alloc * 2, cap);
+          data = g_realloc (data, alloc);
+        }
+      n = g_input_stream_read (G_INPUT_STREAM (in), data + len, alloc - 1 - len, NULL, &local_error);
       if (n < 0)
         {
           g_set_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_IO, "%s: %s", path, local_error->message);
@@ -435,18 +462,24 @@ read_bounded (const char  *path,
         }
       if (n == 0)
         break;
-      if (data->len + (gsize) n > WHARF_NODE_MAX_FILE_SIZE)
+      len += (gsize) n;
+      if (len > WHARF_NODE_MAX_FILE_SIZE)
         {
           g_set_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_TOO_LARGE,
                        "%s: the file is too large (over %d MB)", path,
                        WHARF_NODE_MAX_FILE_SIZE / (1024 * 1024));
           return NULL;
         }
-      g_byte_array_append (data, buffer, (guint) n);
     }
-  *length = data->len;
-  g_byte_array_append (data, (const guint8 *) "", 1);
-  return (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
+  data[len] = '\0';
+  *length = len;
+  return g_steal_pointer (&data);
+}
+
+gboolean
+wharf_node_parse_had_tags (const WharfNode *root)
+{
+  return root != NULL && root->tree_tagged;
 }
 
 WharfNode *
@@ -456,16 +489,17 @@ wharf_node_parse_file (const char  *path,
   g_autofree char *contents = NULL;
   gsize length = 0;
   GStatBuf st;
+  gboolean regular = g_stat (path, &st) == 0 && S_ISREG (st.st_mode);
 
   /* Check the size first, so a huge file is refused before it is read. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > WHARF_NODE_MAX_FILE_SIZE)
+  if (regular && st.st_size > WHARF_NODE_MAX_FILE_SIZE)
     {
       g_set_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_TOO_LARGE,
                    "%s: the file is too large (%.1f MB, the limit is %d MB)", path,
                    st.st_size / 1e6, WHARF_NODE_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
-  contents = read_bounded (path, &length, error);
+  contents = read_bounded (path, regular ? (gsize) st.st_size : 0, &length, error);
   if (contents == NULL)
     return NULL;
   return wharf_node_parse (contents, length, path, error);

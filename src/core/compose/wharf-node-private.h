@@ -29,6 +29,9 @@ struct _WharfNode
   guint8           kind;          /* WharfNodeKind */
   guint8           scalar_type;   /* WharfScalarType */
   guint8           quoted;
+  guint8           in_slab;       /* carved by wharf_node_slab_alloc () */
+  guint8           tree_tagged;   /* the root of a parse where some node got a tag */
+  guint8           no_dollar;     /* the parser saw no '$' in this subtree (0: unknown) */
   guint            line;
   guint            column;
   guint            len;           /* collections: children */
@@ -44,6 +47,27 @@ struct _WharfNode
   GHashTable      *index;         /* mapping: key text → GUINT_TO_POINTER (position + 1) */
   char             inline_text[];
 };
+
+/* Node memory (wharf-node-slab.c): NULL when SIZE is too large for a
+ * chunk or in sanitizer builds, and the node is then g_malloc ()ed. */
+#define WHARF_NODE_SLAB_MAX 2048
+gpointer   wharf_node_slab_alloc              (gsize            size);
+void       wharf_node_slab_free               (gpointer         memory);
+/* For the tests: chunks holding live nodes (or still carved by a thread),
+ * and a way to make the calling thread let go of its chunk. */
+guint      wharf_node_slab_chunks_in_use      (void);
+void       wharf_node_slab_thread_done        (void);
+
+/* TRUE when the parser saw no '$' anywhere in NODE's subtree, so that
+ * interpolation has nothing to do there. Adding a child or setting a
+ * scalar keeps it true only for text without '$', but an edit deeper down
+ * does not reach the ancestors: only trust it on a tree fresh from
+ * wharf_node_parse (). */
+static inline gboolean
+wharf_node_parsed_without_dollar (const WharfNode *node)
+{
+  return node->no_dollar;
+}
 
 /* FILE must already be interned (or NULL): the parser creates nodes by the
  * hundred thousand and interning takes GLib's global lock every time. */

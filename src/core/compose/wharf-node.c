@@ -42,10 +42,14 @@ node_alloc (WharfNodeKind  kind,
             guint          column,
             gsize          inline_size)
 {
-  /* Not g_malloc0 (): the text that follows is written by the caller. */
-  WharfNode *node = g_malloc (sizeof (WharfNode) + inline_size);
+  /* Not zeroed whole: the text that follows is written by the caller. */
+  WharfNode *node = wharf_node_slab_alloc (sizeof (WharfNode) + inline_size);
+  gboolean in_slab = node != NULL;
 
+  if (!in_slab)
+    node = g_malloc (sizeof (WharfNode) + inline_size);
   memset (node, 0, sizeof (WharfNode));
+  node->in_slab = in_slab;
   g_atomic_ref_count_init (&node->ref_count);
   node->kind = kind;
   node->file = file;
@@ -171,7 +175,10 @@ wharf_node_unref (WharfNode *node)
     g_free (node->scalar);
   if (node->kind == WHARF_NODE_MAPPING || node->kind == WHARF_NODE_SEQUENCE)
     wharf_node_collection_clear (node);
-  g_free (node);
+  if (node->in_slab)
+    wharf_node_slab_free (node);
+  else
+    g_free (node);
 }
 
 WharfNode *
@@ -189,6 +196,7 @@ wharf_node_copy (const WharfNode *node)
     copy = node_alloc (node->kind, node->file, node->line, node->column, 0);
   copy->tag = node->tag;
   copy->quoted = node->quoted;
+  copy->no_dollar = node->no_dollar;
   if (node->kind == WHARF_NODE_MAPPING)
     {
       copy->entries = g_new (WharfNodeEntry, MAX (node->len, 1));
@@ -353,6 +361,7 @@ wharf_node_set_scalar (WharfNode       *node,
   g_return_if_fail (node != NULL && node->kind == WHARF_NODE_SCALAR);
   if (value == NULL)
     value = "";
+  node->no_dollar = FALSE;
   if (value != node->scalar)
     {
       gsize length = strlen (value);

@@ -171,6 +171,10 @@ WharfNode       *wharf_node_parse               (const char       *data,
                                                  gsize             length,
                                                  const char       *file,
                                                  GError          **error);
+/* TRUE when ROOT, the result of a parse, holds a node with a tag (such as
+ * !reset or !override) that its readers may need to act on or strip;
+ * FALSE for a tree without tags and for nodes not made by a parse. */
+gboolean         wharf_node_parse_had_tags      (const WharfNode  *root);
 WharfNode       *wharf_node_parse_file          (const char       *path,
                                                  GError          **error);
 
