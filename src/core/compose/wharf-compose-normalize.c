@@ -153,7 +153,7 @@ wharf_compose_normalize_duration (WharfComposeContext *ctx,
                                   const char          *path)
 {
   WharfNode *value = wharf_node_mapping_lookup (map, key);
-  g_autofree char *formatted = NULL;
+  char formatted[WHARF_DURATION_BUFFER_SIZE];
   gint64 ns;
 
   if (value == NULL || wharf_node_get_kind (value) != WHARF_NODE_SCALAR)
@@ -163,7 +163,7 @@ wharf_compose_normalize_duration (WharfComposeContext *ctx,
       wharf_compose_error_at (ctx, value, path, "%s: invalid duration “%s”", key, wharf_node_get_scalar (value));
       return;
     }
-  formatted = wharf_duration_format (ns);
+  wharf_duration_format_to (ns, formatted);
   wharf_node_set_scalar (value, formatted, WHARF_SCALAR_STRING);
 }
 

@@ -102,10 +102,25 @@ wharf_duration_parse (const char *text,
   return TRUE;
 }
 
-/* Appends the decimal digits of V (printf's cost was most of a load's
- * duration normalisation). */
+/* Durations are printed into a small buffer: the loader formats several
+ * per service, and printf () and a GString per value were most of it. */
+typedef struct {
+  char  *s;
+  gsize  len;
+} Out;
+
 static void
-append_uint (GString *out,
+out_append (Out        *out,
+            const char *text,
+            gsize       len)
+{
+  memcpy (out->s + out->len, text, len);
+  out->len += len;
+}
+
+/* Appends the decimal digits of V. */
+static void
+append_uint (Out     *out,
              guint64  v)
 {
   char digits[24];
@@ -117,12 +132,12 @@ append_uint (GString *out,
       v /= 10;
     }
   while (v > 0);
-  g_string_append_len (out, digits + i, (gssize) sizeof digits - i);
+  out_append (out, digits + i, sizeof digits - (gsize) i);
 }
 
 /* Appends V / 10^PREC with trailing zeros (and a lone dot) removed. */
 static void
-append_fraction (GString *out,
+append_fraction (Out     *out,
                  guint64  v,
                  int      prec)
 {
@@ -144,67 +159,72 @@ append_fraction (GString *out,
     }
   while (len > 0 && digits[len - 1] == '0')
     len--;
-  g_string_append_c (out, '.');
-  g_string_append_len (out, digits, len);
+  out_append (out, ".", 1);
+  out_append (out, digits, (gsize) len);
 }
 
-char *
-wharf_duration_format (gint64 nanoseconds)
+void
+wharf_duration_format_to (gint64  nanoseconds,
+                          char   *buffer)
 {
-  GString *out;
+  Out out = { buffer, 0 };
   guint64 u;
 
-  if (nanoseconds == 0)
-    return g_strdup ("0s");
-  out = g_string_sized_new (16);
   if (nanoseconds < 0)
     {
-      g_string_append_c (out, '-');
+      out_append (&out, "-", 1);
       u = (guint64) (-(nanoseconds + 1)) + 1;
     }
   else
     u = (guint64) nanoseconds;
 
-  if (u < (guint64) NS_PER_S)
+  if (u == 0)
+    out_append (&out, "0s", 2);
+  else if (u < (guint64) NS_PER_US)
     {
-      if (u < (guint64) NS_PER_US)
-        {
-          append_uint (out, u);
-          g_string_append (out, "ns");
-        }
-      else if (u < (guint64) NS_PER_MS)
-        {
-          append_fraction (out, u, 3);
-          g_string_append (out, "\xc2\xb5s");
-        }
-      else
-        {
-          append_fraction (out, u, 6);
-          g_string_append (out, "ms");
-        }
-      return g_string_free (out, FALSE);
+      append_uint (&out, u);
+      out_append (&out, "ns", 2);
     }
+  else if (u < (guint64) NS_PER_MS)
+    {
+      append_fraction (&out, u, 3);
+      out_append (&out, "\xc2\xb5s", 3);
+    }
+  else if (u < (guint64) NS_PER_S)
+    {
+      append_fraction (&out, u, 6);
+      out_append (&out, "ms", 2);
+    }
+  else
+    {
+      guint64 hours = u / (3600 * (guint64) NS_PER_S);
+      guint64 rest = u % (3600 * (guint64) NS_PER_S);
+      guint64 minutes = rest / (60 * (guint64) NS_PER_S);
+      guint64 seconds_ns = rest % (60 * (guint64) NS_PER_S);
 
-  {
-    guint64 hours = u / (3600 * (guint64) NS_PER_S);
-    guint64 rest = u % (3600 * (guint64) NS_PER_S);
-    guint64 minutes = rest / (60 * (guint64) NS_PER_S);
-    guint64 seconds_ns = rest % (60 * (guint64) NS_PER_S);
+      if (hours > 0)
+        {
+          append_uint (&out, hours);
+          out_append (&out, "h", 1);
+        }
+      if (hours > 0 || minutes > 0)
+        {
+          append_uint (&out, minutes);
+          out_append (&out, "m", 1);
+        }
+      append_fraction (&out, seconds_ns, 9);
+      out_append (&out, "s", 1);
+    }
+  buffer[out.len] = '\0';
+}
 
-    if (hours > 0)
-      {
-        append_uint (out, hours);
-        g_string_append_c (out, 'h');
-      }
-    if (hours > 0 || minutes > 0)
-      {
-        append_uint (out, minutes);
-        g_string_append_c (out, 'm');
-      }
-    append_fraction (out, seconds_ns, 9);
-    g_string_append_c (out, 's');
-  }
-  return g_string_free (out, FALSE);
+char *
+wharf_duration_format (gint64 nanoseconds)
+{
+  char buffer[WHARF_DURATION_BUFFER_SIZE];
+
+  wharf_duration_format_to (nanoseconds, buffer);
+  return g_strdup (buffer);
 }
 
 gboolean
@@ -218,7 +238,11 @@ wharf_bytes_parse (const char *text,
 
   if (text == NULL || !g_ascii_isdigit (*p))
     return FALSE;
-  value = g_ascii_strtod (p, &end);
+  /* Whole numbers without g_ascii_strtod (). */
+  for (end = (char *) p, value = 0; g_ascii_isdigit (*end) && end - p < 15; end++)
+    value = value * 10 + (*end - '0');
+  if (*end == '.' || g_ascii_isdigit (*end) || *end == 'e' || *end == 'E')
+    value = g_ascii_strtod (p, &end);
   if (end == p)
     return FALSE;
   p = end;

@@ -14,6 +14,10 @@ gboolean  wharf_duration_parse     (const char  *text,
                                     gint64      *out_nanoseconds);
 /* Go's format: "1m30s", "10s", "1h0m0s", "500ms", "0s". */
 char     *wharf_duration_format    (gint64       nanoseconds);
+/* The same into BUFFER, which holds WHARF_DURATION_BUFFER_SIZE bytes. */
+#define WHARF_DURATION_BUFFER_SIZE 40
+void      wharf_duration_format_to (gint64       nanoseconds,
+                                    char        *buffer);
 
 /* "512m", "1.5G", "1gb", "100" (bytes), binary multiples (1k = 1024). */
 gboolean  wharf_bytes_parse        (const char  *text,

@@ -23,30 +23,51 @@ typedef struct {
   WharfNode *value;
 } WharfNodeEntry;
 
+/* Every pass of the loader walks the whole tree, so its size is what a
+ * pass costs: a scalar is 44 bytes and its text (was 72 and its text), a
+ * collection 56. Nodes are allocated at the size of their kind: a
+ * scalar's text follows its last field (see wharf_node_inline_text ()). */
 struct _WharfNode
 {
   gatomicrefcount  ref_count;
-  guint8           kind;          /* WharfNodeKind */
-  guint8           scalar_type;   /* WharfScalarType */
-  guint8           quoted;
-  guint8           in_slab;       /* carved by wharf_node_slab_alloc () */
-  guint8           tree_tagged;   /* the root of a parse where some node got a tag */
-  guint8           no_dollar;     /* the parser saw no '$' in this subtree (0: unknown) */
+  guint8           kind;            /* WharfNodeKind */
+  guint8           scalar_type;     /* WharfScalarType */
+  guint8           quoted      : 1;
+  guint8           in_slab     : 1; /* carved by wharf_node_slab_alloc () */
+  guint8           tree_tagged : 1; /* the root of a parse where some node got a tag */
+  guint8           no_dollar   : 1; /* the parser saw no '$' in this subtree (0: unknown) */
   guint            line;
   guint            column;
-  guint            len;           /* collections: children */
-  guint            alloc;         /* collections: room in the array */
-  guint            inline_size;   /* scalars: bytes of INLINE_TEXT */
-  const char      *file;          /* interned */
-  const char      *tag;           /* interned */
-  char            *scalar;        /* INLINE_TEXT or its own allocation */
+  const char      *file;            /* interned */
+  const char      *tag;             /* interned */
   union {
-    WharfNode      **items;       /* sequence */
-    WharfNodeEntry  *entries;     /* mapping */
+    struct {                        /* WHARF_NODE_SCALAR */
+      char        *scalar;          /* the inline text or its own allocation */
+      guint        inline_size;     /* bytes of inline text */
+    };
+    struct {                        /* WHARF_NODE_MAPPING, WHARF_NODE_SEQUENCE */
+      guint        len;             /* children */
+      guint        alloc;           /* room in the array */
+      union {
+        WharfNode      **items;     /* sequence */
+        WharfNodeEntry  *entries;   /* mapping */
+      };
+      GHashTable  *index;           /* mapping: key text → GUINT_TO_POINTER (position + 1) */
+    };
   };
-  GHashTable      *index;         /* mapping: key text → GUINT_TO_POINTER (position + 1) */
-  char             inline_text[];
 };
+
+/* Bytes of a node of KIND before its inline text. */
+#define WHARF_NODE_SCALAR_HEADER (G_STRUCT_OFFSET (WharfNode, inline_size) + sizeof (guint))
+#define WHARF_NODE_HEADER(kind) ((kind) == WHARF_NODE_SCALAR ? WHARF_NODE_SCALAR_HEADER : \
+                                 (kind) == WHARF_NODE_NULL ? G_STRUCT_OFFSET (WharfNode, scalar) : \
+                                 sizeof (WharfNode))
+
+static inline char *
+wharf_node_inline_text (const WharfNode *node)
+{
+  return (char *) node + WHARF_NODE_SCALAR_HEADER;
+}
 
 /* Node memory (wharf-node-slab.c): NULL when SIZE is too large for a
  * chunk or in sanitizer builds, and the node is then g_malloc ()ed. */

@@ -43,19 +43,21 @@ node_alloc (WharfNodeKind  kind,
             gsize          inline_size)
 {
   /* Not zeroed whole: the text that follows is written by the caller. */
-  WharfNode *node = wharf_node_slab_alloc (sizeof (WharfNode) + inline_size);
+  gsize header = WHARF_NODE_HEADER (kind);
+  WharfNode *node = wharf_node_slab_alloc (header + inline_size);
   gboolean in_slab = node != NULL;
 
   if (!in_slab)
-    node = g_malloc (sizeof (WharfNode) + inline_size);
-  memset (node, 0, sizeof (WharfNode));
+    node = g_malloc (header + inline_size);
+  memset (node, 0, header);
   node->in_slab = in_slab;
   g_atomic_ref_count_init (&node->ref_count);
   node->kind = kind;
   node->file = file;
   node->line = line;
   node->column = column;
-  node->inline_size = (guint) inline_size;
+  if (kind == WHARF_NODE_SCALAR)
+    node->inline_size = (guint) inline_size;
   return node;
 }
 
@@ -79,9 +81,9 @@ wharf_node_new_scalar_len_interned (const char      *value,
   WharfNode *node = node_alloc (WHARF_NODE_SCALAR, file, line, column, length + 1);
 
   if (length > 0)
-    memcpy (node->inline_text, value, length);
-  node->inline_text[length] = '\0';
-  node->scalar = node->inline_text;
+    memcpy (wharf_node_inline_text (node), value, length);
+  wharf_node_inline_text (node)[length] = '\0';
+  node->scalar = wharf_node_inline_text (node);
   node->scalar_type = type;
   return node;
 }
@@ -171,9 +173,9 @@ wharf_node_unref (WharfNode *node)
     return;
   if (!g_atomic_ref_count_dec (&node->ref_count))
     return;
-  if (node->scalar != node->inline_text)
+  if (node->kind == WHARF_NODE_SCALAR && node->scalar != wharf_node_inline_text (node))
     g_free (node->scalar);
-  if (node->kind == WHARF_NODE_MAPPING || node->kind == WHARF_NODE_SEQUENCE)
+  else if (node->kind == WHARF_NODE_MAPPING || node->kind == WHARF_NODE_SEQUENCE)
     wharf_node_collection_clear (node);
   if (node->in_slab)
     wharf_node_slab_free (node);
@@ -369,16 +371,16 @@ wharf_node_set_scalar (WharfNode       *node,
       if (length < node->inline_size)
         {
           /* VALUE may be a part of the current text: memmove. */
-          memmove (node->inline_text, value, length + 1);
-          if (node->scalar != node->inline_text)
+          memmove (wharf_node_inline_text (node), value, length + 1);
+          if (node->scalar != wharf_node_inline_text (node))
             g_free (node->scalar);
-          node->scalar = node->inline_text;
+          node->scalar = wharf_node_inline_text (node);
         }
       else
         {
           char *copy = g_strndup (value, length);
 
-          if (node->scalar != node->inline_text)
+          if (node->scalar != wharf_node_inline_text (node))
             g_free (node->scalar);
           node->scalar = copy;
         }
