@@ -154,6 +154,66 @@ test_parsed_without_dollar (void)
   g_assert_false (wharf_node_parsed_without_dollar (wharf_node_sequence_get (d, 0)));
 }
 
+static void
+assert_keys (const WharfNode *node,
+             const char      *expected)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (guint i = 0; i < wharf_node_mapping_size (node); i++)
+    g_string_append_printf (keys, "%s%s", i ? "," : "", wharf_node_mapping_get_key (node, i));
+  g_assert_cmpstr (keys->str, ==, expected);
+}
+
+static void
+test_keys_sorted (void)
+{
+  g_autoptr(WharfNode) root = parse_ok ("sorted: {a: 1, b: 2, c: 3}\nunsorted: {b: 1, a: 2}\n");
+  WharfNode *sorted = wharf_node_mapping_lookup (root, "sorted");
+  WharfNode *unsorted = wharf_node_mapping_lookup (root, "unsorted");
+  g_autoptr(WharfNode) copy = NULL;
+
+  g_assert_true (sorted->keys_sorted);
+  g_assert_false (unsorted->keys_sorted);
+  g_assert_true (root->keys_sorted);    /* "sorted" < "unsorted" */
+
+  /* A key appended in order keeps the mark, one out of order drops it,
+   * and sorting (which then has work to do) restores it. */
+  wharf_node_mapping_set (sorted, "d", wharf_node_new_int (4));
+  g_assert_true (sorted->keys_sorted);
+  wharf_node_mapping_set (sorted, "B", wharf_node_new_int (5));
+  g_assert_false (sorted->keys_sorted);
+  wharf_node_mapping_sort (sorted);
+  g_assert_true (sorted->keys_sorted);
+  assert_keys (sorted, "B,a,b,c,d");
+
+  /* Replacing a value or removing a key keeps the order. */
+  wharf_node_mapping_set (sorted, "a", wharf_node_new_int (6));
+  g_assert_true (wharf_node_mapping_remove (sorted, "c"));
+  g_assert_true (sorted->keys_sorted);
+  assert_keys (sorted, "B,a,b,d");
+
+  /* Nested mappings, in mappings and sequences, all get sorted. */
+  {
+    g_autoptr(WharfNode) nested = parse_ok ("b: {d: 1, c: 2}\na: [{f: 1, e: {h: 1, g: 2}}, x]\n");
+    WharfNode *item;
+
+    wharf_node_sort_recursively (nested);
+    assert_keys (nested, "a,b");
+    assert_keys (wharf_node_mapping_lookup (nested, "b"), "c,d");
+    item = wharf_node_sequence_get (wharf_node_mapping_lookup (nested, "a"), 0);
+    assert_keys (item, "e,f");
+    assert_keys (wharf_node_mapping_lookup (item, "e"), "g,h");
+  }
+
+  copy = wharf_node_copy (unsorted);
+  g_assert_false (copy->keys_sorted);
+  wharf_node_mapping_sort (copy);
+  assert_keys (copy, "a,b");
+  g_assert_true (copy->keys_sorted);
+  assert_keys (unsorted, "b,a");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -163,5 +223,6 @@ main (int    argc,
   g_test_add_func ("/node-memory/slab-large-and-shared", test_slab_large_and_shared);
   g_test_add_func ("/node-memory/parse-had-tags", test_parse_had_tags);
   g_test_add_func ("/node-memory/parsed-without-dollar", test_parsed_without_dollar);
+  g_test_add_func ("/node-memory/keys-sorted", test_keys_sorted);
   return g_test_run ();
 }

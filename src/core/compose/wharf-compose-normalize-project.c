@@ -98,22 +98,6 @@ name_resources (WharfNode  *root,
     }
 }
 
-static void
-sort_recursively (WharfNode *node)
-{
-  if (wharf_node_get_kind (node) == WHARF_NODE_MAPPING)
-    {
-      wharf_node_mapping_sort (node);
-      for (guint i = 0; i < wharf_node_mapping_size (node); i++)
-        sort_recursively (wharf_node_mapping_get_value (node, i));
-    }
-  else if (wharf_node_get_kind (node) == WHARF_NODE_SEQUENCE)
-    {
-      for (guint i = 0; i < wharf_node_sequence_size (node); i++)
-        sort_recursively (wharf_node_sequence_get (node, i));
-    }
-}
-
 void
 wharf_compose_finish_project (WharfComposeContext *ctx,
                               WharfNode           *root,
@@ -139,7 +123,7 @@ wharf_compose_finish_project (WharfComposeContext *ctx,
         }
       if (wharf_node_mapping_lookup_key_node (networks, "default") != NULL)
         uses_default = TRUE;
-      sort_recursively (service);
+      wharf_node_sort_recursively (service);
     }
 
   if (uses_default)

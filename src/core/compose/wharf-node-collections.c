@@ -148,6 +148,12 @@ wharf_node_mapping_append_new (WharfNode *node,
                                WharfNode *key,
                                WharfNode *value)
 {
+  /* Whether the keys stay in order is known now, when the last key is
+   * still in the cache, rather than by a sort's pass over all of them. */
+  if (node->len == 0)
+    node->keys_sorted = TRUE;
+  else if (node->keys_sorted && strcmp (node->entries[node->len - 1].key->scalar, key->scalar) >= 0)
+    node->keys_sorted = FALSE;
   grow (node, sizeof (WharfNodeEntry));
   node->entries[node->len++] = (WharfNodeEntry) { key, value };
   node->no_dollar &= value->no_dollar;
@@ -225,11 +231,12 @@ wharf_node_mapping_sort (WharfNode *node)
   gboolean sorted = TRUE;
 
   g_return_if_fail (node != NULL && node->kind == WHARF_NODE_MAPPING);
-  if (node->len < 2)
+  if (node->len < 2 || node->keys_sorted)
     return;
   /* Canonical trees are sorted again and again: check before sorting. */
   for (guint i = 1; i < node->len && sorted; i++)
     sorted = compare_entries (&node->entries[i - 1], &node->entries[i]) <= 0;
+  node->keys_sorted = TRUE;
   if (sorted)
     return;
   if (node->len <= 16)
@@ -254,6 +261,26 @@ wharf_node_mapping_sort (WharfNode *node)
     }
   if (node->index != NULL)
     index_rebuild (node);
+}
+
+void
+wharf_node_sort_recursively (WharfNode *node)
+{
+  /* The struct directly: this visits every node under each service. */
+  if (node->kind == WHARF_NODE_MAPPING)
+    {
+      wharf_node_mapping_sort (node);
+      for (guint i = 0; i < node->len; i++)
+        if (node->entries[i].value->kind == WHARF_NODE_MAPPING ||
+            node->entries[i].value->kind == WHARF_NODE_SEQUENCE)
+          wharf_node_sort_recursively (node->entries[i].value);
+    }
+  else if (node->kind == WHARF_NODE_SEQUENCE)
+    {
+      for (guint i = 0; i < node->len; i++)
+        if (node->items[i]->kind == WHARF_NODE_MAPPING || node->items[i]->kind == WHARF_NODE_SEQUENCE)
+          wharf_node_sort_recursively (node->items[i]);
+    }
 }
 
 /* Sequences */

@@ -36,6 +36,7 @@ struct _WharfNode
   guint8           in_slab     : 1; /* carved by wharf_node_slab_alloc () */
   guint8           tree_tagged : 1; /* the root of a parse where some node got a tag */
   guint8           no_dollar   : 1; /* the parser saw no '$' in this subtree (0: unknown) */
+  guint8           keys_sorted : 1; /* mapping: keys in ascending order (0: unknown) */
   guint            line;
   guint            column;
   const char      *file;            /* interned */

@@ -199,6 +199,7 @@ wharf_node_copy (const WharfNode *node)
   copy->tag = node->tag;
   copy->quoted = node->quoted;
   copy->no_dollar = node->no_dollar;
+  copy->keys_sorted = node->keys_sorted;
   if (node->kind == WHARF_NODE_MAPPING)
     {
       copy->entries = g_new (WharfNodeEntry, MAX (node->len, 1));

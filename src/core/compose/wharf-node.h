@@ -149,6 +149,8 @@ gboolean         wharf_node_mapping_remove      (WharfNode        *node,
                                                  const char       *key);
 /* Sorts keys bytewise (stable output for printing). */
 void             wharf_node_mapping_sort        (WharfNode        *node);
+/* Sorts every mapping in NODE's subtree (NODE included). */
+void             wharf_node_sort_recursively    (WharfNode        *node);
 
 /* Sequences. */
 guint            wharf_node_sequence_size       (const WharfNode  *node);
