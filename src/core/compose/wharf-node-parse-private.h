@@ -19,12 +19,21 @@ typedef struct {
   WharfNode  *pending_key;    /* mapping: key waiting for its value */
   GPtrArray  *merge_sources;  /* mapping: values of `<<` keys, in order */
   char       *anchor;
+  guint       first_child;    /* where its children start in the builder's CHILDREN */
+  gboolean    keys_sorted;    /* mapping: keys so far in ascending order */
+  GHashTable *keys;           /* mapping with many keys: key text → position + 1 */
 } WharfParseFrame;
 
 typedef struct {
   const char  *file;          /* interned */
   const char  *data;
   GArray      *stack;         /* of WharfParseFrame */
+  /* The children of the open collections, innermost last (sequence items
+   * as { item, NULL }): a collection gets one array of the right size
+   * when it closes, instead of one grown by doubling. */
+  WharfNodeEntry *children;
+  guint        n_children;
+  guint        children_alloc;
   GHashTable  *anchors;       /* name → WharfNode (complete nodes only) */
   WharfNode   *root;
   guint        n_documents;

@@ -33,6 +33,94 @@ frame_clear (Frame *frame)
   g_clear_pointer (&frame->pending_key, wharf_node_unref);
   g_clear_pointer (&frame->merge_sources, g_ptr_array_unref);
   g_clear_pointer (&frame->anchor, g_free);
+  g_clear_pointer (&frame->keys, g_hash_table_unref);
+}
+
+/* Beyond this many keys, duplicates are looked up in a hash table. */
+#define FRAME_KEYS_LINEAR_MAX 12
+
+/* The position among FRAME's children of the key KEY, or -1. */
+static int
+frame_find_key (Builder    *b,
+                Frame      *frame,
+                const char *key)
+{
+  WharfNodeEntry *entries = b->children + frame->first_child;
+  guint n = b->n_children - frame->first_child;
+
+  if (frame->keys != NULL)
+    return (int) GPOINTER_TO_UINT (g_hash_table_lookup (frame->keys, key)) - 1;
+  for (guint i = 0; i < n; i++)
+    if (entries[i].key->scalar[0] == key[0] && strcmp (entries[i].key->scalar, key) == 0)
+      return (int) i;
+  if (n >= FRAME_KEYS_LINEAR_MAX)
+    {
+      frame->keys = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < n; i++)
+        g_hash_table_insert (frame->keys, entries[i].key->scalar, GUINT_TO_POINTER (i + 1));
+    }
+  return -1;
+}
+
+static inline void
+push_child (Builder   *b,
+            WharfNode *key,
+            WharfNode *value)
+{
+  if (b->n_children == b->children_alloc)
+    {
+      b->children_alloc *= 2;
+      b->children = g_renew (WharfNodeEntry, b->children, b->children_alloc);
+    }
+  b->children[b->n_children].key = key;
+  b->children[b->n_children].value = value;
+  b->n_children++;
+}
+
+static void
+frame_add_child (Builder   *b,
+                 Frame     *frame,
+                 WharfNode *key,
+                 WharfNode *value)
+{
+  guint n = b->n_children - frame->first_child;
+
+  if (n > 0 && frame->keys_sorted &&
+      strcmp (b->children[b->n_children - 1].key->scalar, key->scalar) >= 0)
+    frame->keys_sorted = FALSE;
+  if (frame->keys != NULL)
+    g_hash_table_insert (frame->keys, key->scalar, GUINT_TO_POINTER (n + 1));
+  frame->node->no_dollar &= value->no_dollar;
+  push_child (b, key, value);
+}
+
+/* Gives FRAME's node its children, in an array of their number. */
+static void
+frame_install_children (Builder *b,
+                        Frame   *frame)
+{
+  WharfNode *node = frame->node;
+  guint n = b->n_children - frame->first_child;
+  WharfNodeEntry *entries = b->children + frame->first_child;
+
+  if (n > 0)
+    {
+      if (node->kind == WHARF_NODE_MAPPING)
+        {
+          node->entries = g_new (WharfNodeEntry, n);
+          memcpy (node->entries, entries, n * sizeof (WharfNodeEntry));
+          node->keys_sorted = frame->keys_sorted;
+        }
+      else
+        {
+          node->items = g_new (WharfNode *, n);
+          for (guint i = 0; i < n; i++)
+            node->items[i] = entries[i].key;
+        }
+      node->len = node->alloc = n;
+    }
+  /* The node owns them now. */
+  b->n_children = frame->first_child;
 }
 
 void
@@ -133,7 +221,8 @@ attach (Builder   *b,
   parent = &g_array_index (b->stack, Frame, b->stack->len - 1);
   if (wharf_node_get_kind (parent->node) == WHARF_NODE_SEQUENCE)
     {
-      wharf_node_sequence_append (parent->node, node);
+      parent->node->no_dollar &= node->no_dollar;
+      push_child (b, node, NULL);
       return;
     }
 
@@ -172,7 +261,7 @@ attach (Builder   *b,
 
   {
     const char *key = parent->pending_key->scalar;
-    int existing = wharf_node_mapping_find (parent->node, key);
+    int existing = frame_find_key (b, parent, key);
 
     if (existing >= 0)
       {
@@ -180,12 +269,11 @@ attach (Builder   *b,
                              wharf_node_get_column (parent->pending_key) - 1 };
         wharf_parse_set_error (b, &mark, WHARF_YAML_ERROR_DUPLICATE_KEY,
                                "mapping key \"%s\" already defined at line %u", key,
-                               parent->node->entries[existing].key->line);
+                               b->children[parent->first_child + (guint) existing].key->line);
         wharf_node_unref (node);
         return;
       }
-    /* Strip YAML's own tags from keys: only values carry !reset/!override. */
-    wharf_node_mapping_append_new (parent->node, g_steal_pointer (&parent->pending_key), node);
+    frame_add_child (b, parent, g_steal_pointer (&parent->pending_key), node);
   }
 }
 
@@ -206,6 +294,8 @@ push (Builder            *b,
     }
   frame.node = node;
   frame.anchor = g_strdup ((const char *) anchor);
+  frame.first_child = b->n_children;
+  frame.keys_sorted = TRUE;
   g_array_append_val (b->stack, frame);
 }
 
@@ -216,6 +306,7 @@ pop (Builder *b)
   WharfNode *node;
   g_autofree char *anchor = NULL;
 
+  frame_install_children (b, top);
   if (wharf_node_get_kind (top->node) == WHARF_NODE_MAPPING)
     wharf_parse_apply_merges (top);
   node = g_steal_pointer (&top->node);
@@ -382,6 +473,8 @@ wharf_node_parse (const char  *data,
     }
 
   b.stack = g_array_new (FALSE, TRUE, sizeof (Frame));
+  b.children_alloc = 256;
+  b.children = g_new (WharfNodeEntry, b.children_alloc);
   g_array_set_clear_func (b.stack, (GDestroyNotify) frame_clear);
   b.anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                      (GDestroyNotify) wharf_node_unref);
@@ -416,6 +509,13 @@ wharf_node_parse (const char  *data,
 
   g_clear_pointer (&b.root, wharf_node_unref);
   g_array_unref (b.stack);
+  /* After an error: the children of collections left open. */
+  for (guint i = 0; i < b.n_children; i++)
+    {
+      wharf_node_unref (b.children[i].key);
+      wharf_node_unref (b.children[i].value);
+    }
+  g_free (b.children);
   g_hash_table_unref (b.anchors);
   return result;
 }
