@@ -63,6 +63,12 @@ wharf_context_row_dup_summary (WharfContext *context)
     g_ptr_array_add (parts, g_strdup_printf (_("Profile “%s”"), wharf_context_get_profile (context)));
   if (region != NULL && *region != '\0')
     g_ptr_array_add (parts, g_strdup (region));
+  /* `docker context create ecs --from-env` (and the context dialog)
+   * write this description: the first part already says it. */
+  if (wharf_context_is_ecs (context) &&
+      wharf_context_get_credentials (context) == WHARF_CONTEXT_CREDENTIALS_ENVIRONMENT &&
+      g_strcmp0 (description, "credentials read from environment") == 0)
+    description = NULL;
   if (description != NULL && *description != '\0' && !wharf_context_is_default (context))
     g_ptr_array_add (parts, g_strdup (description));
   g_ptr_array_add (parts, NULL);

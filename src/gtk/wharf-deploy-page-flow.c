@@ -17,17 +17,13 @@
 #include "wharf-deploy-format.h"
 #include "wharf-deploy-page-private.h"
 
-typedef gboolean (*StepFunc) (WharfDeployment  *deployment,
-                              GCancellable     *cancellable,
-                              GError          **error);
-
 static void
 step_thread (GTask        *task,
              gpointer      source,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  StepFunc func = (StepFunc) task_data;
+  WharfDeployStepFunc func = (WharfDeployStepFunc) task_data;
   GError *error = NULL;
 
   if (func (source, cancellable, &error))
@@ -36,26 +32,25 @@ step_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-static void
-run_step (WharfDeploymentPage *self,
-          StepFunc             func,
-          GAsyncReadyCallback  callback)
+void
+_wharf_deploy_page_run_step (WharfDeploymentPage *self,
+                             WharfDeployStepFunc  func,
+                             GAsyncReadyCallback  callback)
 {
   g_autoptr(GTask) task = g_task_new (self->deployment, self->cancellable, callback, g_object_ref (self));
 
-  g_task_set_source_tag (task, run_step);
+  g_task_set_source_tag (task, _wharf_deploy_page_run_step);
   g_task_set_task_data (task, (gpointer) func, NULL);
   self->busy = TRUE;
   _wharf_deploy_page_update_actions (self);
   g_task_run_in_thread (task, step_thread);
 }
 
-/* FALSE when the step belongs to an operation the page forgot. */
-static gboolean
-step_finish (WharfDeploymentPage  *self,
-             GObject              *source,
-             GAsyncResult         *result,
-             GError              **error)
+gboolean
+_wharf_deploy_page_step_finish (WharfDeploymentPage  *self,
+                                GObject              *source,
+                                GAsyncResult         *result,
+                                GError              **error)
 {
   gboolean ok = g_task_propagate_boolean (G_TASK (result), error);
 
@@ -104,6 +99,15 @@ waited (GObject      *source,
           wharf_deploy_timeline_set_note (self->timeline, note);
         }
     }
+  else if (self->run == WHARF_DEPLOY_RUN_FOLLOW &&
+           (ok || g_error_matches (error, WHARF_DEPLOY_ERROR, WHARF_DEPLOY_ERROR_STACK_FAILED)))
+    {
+      title = _wharf_deploy_page_follow_title (self, ok);
+      if (!ok)
+        wharf_deploy_timeline_show_failure (self->timeline, wharf_deployment_get_explanation (self->deployment),
+                                            error->message, self->on_failure,
+                                            wharf_deployment_get_stack_status (self->deployment));
+    }
   else if (ok)
     {
       if (wharf_deployment_is_new_stack (self->deployment))
@@ -138,16 +142,14 @@ waited (GObject      *source,
   wharf_deploy_timeline_set_status (self->timeline, title, FALSE);
 }
 
-static void
-start_wait (WharfDeploymentPage *self)
+void
+_wharf_deploy_page_start_wait (WharfDeploymentPage *self)
 {
   self->busy = TRUE;
   self->waiting = TRUE;
   self->cancel_requested = FALSE;
   _wharf_deploy_page_update_actions (self);
-  wharf_deploy_timeline_set_can_cancel (self->timeline,
-                                        self->run == WHARF_DEPLOY_RUN_UP &&
-                                        !wharf_deployment_is_new_stack (self->deployment));
+  wharf_deploy_timeline_set_can_cancel (self->timeline, _wharf_deploy_page_can_cancel_update (self));
   wharf_deployment_wait_async (self->deployment, self->cancellable, waited, g_object_ref (self));
 }
 
@@ -244,7 +246,7 @@ executed (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  if (!step_finish (self, source, result, &error))
+  if (!_wharf_deploy_page_step_finish (self, source, result, &error))
     return;
   if (error != NULL)
     {
@@ -256,7 +258,7 @@ executed (GObject      *source,
   else
     title = g_strdup_printf (_("Updating “%s”…"), stack_name (self));
   wharf_deploy_timeline_set_status (self->timeline, title, TRUE);
-  start_wait (self);
+  _wharf_deploy_page_start_wait (self);
 }
 
 void
@@ -270,7 +272,7 @@ _wharf_deploy_page_execute (WharfDeploymentPage *self)
   wharf_deploy_timeline_set_deployment (self->timeline, self->deployment);
   wharf_deploy_timeline_set_status (self->timeline, _("Executing the Change Set…"), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "timeline");
-  run_step (self, wharf_deployment_execute, executed);
+  _wharf_deploy_page_run_step (self, wharf_deployment_execute, executed);
 }
 
 static void
@@ -281,10 +283,13 @@ discarded (GObject      *source,
   g_autoptr(WharfDeploymentPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!step_finish (self, source, result, &error))
+  if (!_wharf_deploy_page_step_finish (self, source, result, &error))
     return;
   if (error != NULL)
     _wharf_deploy_page_show_error (self, error);
+  else if (self->stale_review)
+    _wharf_deploy_page_show_message (self, "send-to-symbolic", _("Change Set Discarded"),
+                                     _("The project changed. Deploy again to review the new changes."));
   else
     _wharf_deploy_page_show_message (self, "send-to-symbolic", _("Change Set Discarded"),
                                      wharf_deployment_get_message (self->deployment));
@@ -296,7 +301,47 @@ _wharf_deploy_page_discard (WharfDeploymentPage *self)
   if (self->deployment == NULL || self->busy ||
       wharf_deployment_get_state (self->deployment) != WHARF_DEPLOYMENT_REVIEW)
     return;
-  run_step (self, wharf_deployment_discard, discarded);
+  _wharf_deploy_page_run_step (self, wharf_deployment_discard, discarded);
+}
+
+void
+_wharf_deploy_page_discard_stale (WharfDeploymentPage *self)
+{
+  /* A discard already on its way (the Discard button, an earlier
+   * reload) goes on; it explains why when it ends. */
+  self->stale_review = TRUE;
+  if (self->busy)
+    _wharf_deploy_page_update_actions (self);
+  else
+    _wharf_deploy_page_discard (self);
+}
+
+static void
+drop_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Best effort: the page moved on, nobody waits for the answer. */
+  if (!wharf_deployment_discard (source, NULL, &error))
+    g_debug ("Could not delete the change set under review: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+_wharf_deploy_page_drop_review (WharfDeploymentPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->deployment == NULL || self->busy || self->run != WHARF_DEPLOY_RUN_UP ||
+      wharf_deployment_get_state (self->deployment) != WHARF_DEPLOYMENT_REVIEW)
+    return;
+  /* Not the page's cancellable: the page forgets the deployment now. */
+  task = g_task_new (self->deployment, NULL, NULL, NULL);
+  g_task_set_source_tag (task, _wharf_deploy_page_drop_review);
+  g_task_run_in_thread (task, drop_thread);
 }
 
 static void
@@ -352,7 +397,7 @@ down_started (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  if (!step_finish (self, source, result, &error))
+  if (!_wharf_deploy_page_step_finish (self, source, result, &error))
     return;
   if (g_error_matches (error, WHARF_DEPLOY_ERROR, WHARF_DEPLOY_ERROR_NO_STACK))
     {
@@ -369,7 +414,7 @@ down_started (GObject      *source,
     }
   title = g_strdup_printf (_("Deleting “%s”…"), stack_name (self));
   wharf_deploy_timeline_set_status (self->timeline, title, TRUE);
-  start_wait (self);
+  _wharf_deploy_page_start_wait (self);
 }
 
 void
@@ -384,5 +429,5 @@ _wharf_deploy_page_start_down (WharfDeploymentPage *self,
   wharf_deploy_timeline_set_deployment (self->timeline, deployment);
   wharf_deploy_timeline_set_status (self->timeline, title, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "timeline");
-  run_step (self, wharf_deployment_start_down, down_started);
+  _wharf_deploy_page_run_step (self, wharf_deployment_start_down, down_started);
 }

@@ -3,8 +3,10 @@
  * One GtkStack of views: a message (not deployed, up to date,
  * discarded), preparing (the current step), an error, the change-set
  * review and the timeline. The steps themselves are in
- * wharf-deploy-page-flow.c; this file holds the views, the page actions
- * (deployment.*) and what happens when the project or the context
+ * wharf-deploy-page-flow.c, following an operation started elsewhere in
+ * wharf-deploy-follow.c and the shared views in wharf-deploy-page-views.c;
+ * this file holds the page actions (deployment.*), whether a deployment
+ * runs ("deploying") and what happens when the project or the context
  * changes.
  *
  * WharfDeployment runs its blocking steps in worker threads and emits
@@ -17,10 +19,17 @@
 
 #include <glib/gi18n.h>
 
-#include "wharf-deploy-format.h"
 #include "wharf-deploy-page-private.h"
 
 G_DEFINE_FINAL_TYPE (WharfDeploymentPage, wharf_deployment_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DEPLOYING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* ---- state relay ------------------------------------------------------------ */
 
@@ -67,73 +76,15 @@ on_state_notify (GObject    *deployment,
                               g_rc_box_acquire (data), state_relay_release);
 }
 
-/* ---- views ------------------------------------------------------------------ */
-
-void
-_wharf_deploy_page_show_message (WharfDeploymentPage *self,
-                                 const char          *icon_name,
-                                 const char          *title,
-                                 const char          *description)
+/* Only an update can be cancelled (CancelUpdateStack). */
+gboolean
+_wharf_deploy_page_can_cancel_update (WharfDeploymentPage *self)
 {
-  g_autofree char *escaped = description ? g_markup_escape_text (description, -1) : NULL;
-
-  adw_status_page_set_icon_name (self->placeholder, icon_name);
-  adw_status_page_set_title (self->placeholder, title);
-  adw_status_page_set_description (self->placeholder, escaped);
-  gtk_stack_set_visible_child_name (self->stack, "message");
-  gtk_spinner_stop (self->preparing_spinner);
-}
-
-void
-_wharf_deploy_page_show_error (WharfDeploymentPage *self,
-                               const GError        *error)
-{
-  g_autofree char *detail = NULL;
-  g_autofree char *escaped = NULL;
-
-  g_autofree char *sentence = NULL;
-  g_autofree char *description = NULL;
-
-  g_free (self->error_title);
-  self->error_title = wharf_deploy_format_error (error, &detail);
-  sentence = g_markup_escape_text (self->error_title, -1);
-  escaped = g_markup_escape_text (detail, -1);
-  /* The human sentence first, then what AWS said (with its code). */
-  description = g_strdup_printf ("<b>%s</b>\n\n%s", sentence, escaped);
-  adw_status_page_set_title (self->error_page,
-                             self->run == WHARF_DEPLOY_RUN_DOWN ? _("Could Not Delete the Stack") : _("Could Not Deploy"));
-  adw_status_page_set_description (self->error_page, description);
-  /* A stack stuck after a failed creation can only be deleted. */
-  gtk_widget_set_visible (self->error_delete_button,
-                          g_error_matches (error, WHARF_DEPLOY_ERROR, WHARF_DEPLOY_ERROR_STACK_BUSY));
-  gtk_stack_set_visible_child_name (self->stack, "error");
-  gtk_spinner_stop (self->preparing_spinner);
-}
-
-/* The preparing view names the step the deployment is at. */
-void
-_wharf_deploy_page_show_step (WharfDeploymentPage *self)
-{
-  const char *title;
-
-  if (self->deployment == NULL || self->run != WHARF_DEPLOY_RUN_UP ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "preparing") != 0)
-    return;
-  switch (wharf_deployment_get_state (self->deployment))
-    {
-    case WHARF_DEPLOYMENT_RESOLVING:
-      title = _("Looking Up the AWS Environment");
-      break;
-    case WHARF_DEPLOYMENT_CONVERTING:
-      title = _("Converting the Project");
-      break;
-    case WHARF_DEPLOYMENT_CREATING_CHANGE_SET:
-      title = _("Creating the Change Set");
-      break;
-    default:
-      title = _("Preparing the Deployment");
-    }
-  adw_status_page_set_title (self->preparing_page, title);
+  if (!self->waiting || self->deployment == NULL)
+    return FALSE;
+  if (self->run == WHARF_DEPLOY_RUN_UP)
+    return !wharf_deployment_is_new_stack (self->deployment);
+  return self->run == WHARF_DEPLOY_RUN_FOLLOW && g_strcmp0 (self->follow_status, "UPDATE_IN_PROGRESS") == 0;
 }
 
 void
@@ -142,16 +93,23 @@ _wharf_deploy_page_update_actions (WharfDeploymentPage *self)
   GtkWidget *widget = GTK_WIDGET (self);
   WharfDeploymentState state = self->deployment ? wharf_deployment_get_state (self->deployment) : WHARF_DEPLOYMENT_IDLE;
   gboolean review = self->run == WHARF_DEPLOY_RUN_UP && state == WHARF_DEPLOYMENT_REVIEW;
+  /* A deployment runs from its first step until it ends, review
+   * included: a second Deploy would abandon the change set shown. */
+  gboolean deploying = self->busy || review;
 
-  gtk_widget_action_set_enabled (widget, "deployment.deploy", self->project != NULL && !self->busy);
+  gtk_widget_action_set_enabled (widget, "deployment.deploy", self->project != NULL && !deploying);
+  gtk_widget_action_set_enabled (widget, "deployment.follow", self->project != NULL && !self->busy);
   gtk_widget_action_set_enabled (widget, "deployment.stop", self->busy && !self->waiting);
   gtk_widget_action_set_enabled (widget, "deployment.execute", review && !self->busy);
   gtk_widget_action_set_enabled (widget, "deployment.discard", review && !self->busy);
-  gtk_widget_action_set_enabled (widget, "deployment.cancel-update",
-                                 self->waiting && self->run == WHARF_DEPLOY_RUN_UP &&
-                                 !wharf_deployment_is_new_stack (self->deployment));
+  gtk_widget_action_set_enabled (widget, "deployment.cancel-update", _wharf_deploy_page_can_cancel_update (self));
   gtk_widget_action_set_enabled (widget, "deployment.delete-stack",
                                  self->project != NULL && !self->busy && self->dialog == NULL);
+  if (self->deploying != deploying)
+    {
+      self->deploying = deploying;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPLOYING]);
+    }
 }
 
 void
@@ -159,12 +117,16 @@ _wharf_deploy_page_stop (WharfDeploymentPage *self)
 {
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   if (self->deployment != NULL)
     g_signal_handlers_disconnect_by_func (self->deployment, on_state_notify, self->relay);
   g_clear_object (&self->deployment);
   self->run = WHARF_DEPLOY_RUN_NONE;
   self->busy = FALSE;
   self->waiting = FALSE;
+  self->stale_review = FALSE;
+  g_clear_pointer (&self->follow_status, g_free);
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
   wharf_deploy_timeline_set_deployment (self->timeline, NULL);
@@ -232,6 +194,14 @@ cancel_update_action (GtkWidget  *widget,
 }
 
 static void
+follow_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  _wharf_deploy_page_follow (WHARF_DEPLOYMENT_PAGE (widget));
+}
+
+static void
 delete_stack_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -245,12 +215,8 @@ static void
 reset (WharfDeploymentPage *self)
 {
   _wharf_deploy_page_stop (self);
-  if (self->project == NULL)
-    _wharf_deploy_page_show_message (self, "send-to-symbolic", _("Not Deployed"),
-                                     _("Deploy the project to review its changes and follow the deployment here"));
-  else
-    _wharf_deploy_page_show_message (self, "send-to-symbolic", _("Ready to Deploy"),
-                                     _("Deploy to review the changes CloudFormation would make, then execute them"));
+  _wharf_deploy_page_show_idle (self);
+  _wharf_deploy_page_check_stack (self);
 }
 
 static void
@@ -258,7 +224,35 @@ on_context_changed (WharfDeploymentPage *self)
 {
   /* Another context is another account or region: what the page showed
    * is about the previous one. */
+  _wharf_deploy_page_drop_review (self);
   reset (self);
+}
+
+static void
+wharf_deployment_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (wharf_deployment_page_parent_class)->map (widget);
+  /* Shown: is the stack busy with an operation started elsewhere? */
+  _wharf_deploy_page_check_stack (WHARF_DEPLOYMENT_PAGE (widget));
+}
+
+static void
+wharf_deployment_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  WharfDeploymentPage *self = WHARF_DEPLOYMENT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DEPLOYING:
+      g_value_set_boolean (value, self->deploying);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -268,6 +262,8 @@ wharf_deployment_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
   if (self->deployment != NULL)
@@ -289,6 +285,7 @@ wharf_deployment_page_finalize (GObject *object)
   g_clear_pointer (&self->relay, state_relay_release);
   g_free (self->account);
   g_free (self->error_title);
+  g_free (self->follow_status);
 
   G_OBJECT_CLASS (wharf_deployment_page_parent_class)->finalize (object);
 }
@@ -301,6 +298,21 @@ wharf_deployment_page_class_init (WharfDeploymentPageClass *klass)
 
   object_class->dispose = wharf_deployment_page_dispose;
   object_class->finalize = wharf_deployment_page_finalize;
+  object_class->get_property = wharf_deployment_page_get_property;
+  widget_class->map = wharf_deployment_page_map;
+
+  /**
+   * WharfDeploymentPage:deploying:
+   *
+   * Whether a deployment (or a deletion, or a followed operation) runs:
+   * from its first step, through the review, until it ends. Deploy does
+   * nothing meanwhile.
+   */
+  properties[PROP_DEPLOYING] =
+    g_param_spec_boolean ("deploying", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (WHARF_TYPE_DEPLOY_REVIEW);
   g_type_ensure (WHARF_TYPE_DEPLOY_TIMELINE);
@@ -308,6 +320,8 @@ wharf_deployment_page_class_init (WharfDeploymentPageClass *klass)
                                                "/io/github/wharf/Wharf/ui/wharf-deployment-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WharfDeploymentPage, stack);
   gtk_widget_class_bind_template_child (widget_class, WharfDeploymentPage, placeholder);
+  gtk_widget_class_bind_template_child (widget_class, WharfDeploymentPage, deploy_button);
+  gtk_widget_class_bind_template_child (widget_class, WharfDeploymentPage, follow_button);
   gtk_widget_class_bind_template_child (widget_class, WharfDeploymentPage, preparing_page);
   gtk_widget_class_bind_template_child (widget_class, WharfDeploymentPage, preparing_spinner);
   gtk_widget_class_bind_template_child (widget_class, WharfDeploymentPage, error_page);
@@ -316,6 +330,7 @@ wharf_deployment_page_class_init (WharfDeploymentPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WharfDeploymentPage, timeline);
 
   gtk_widget_class_install_action (widget_class, "deployment.deploy", NULL, deploy_action);
+  gtk_widget_class_install_action (widget_class, "deployment.follow", NULL, follow_action);
   gtk_widget_class_install_action (widget_class, "deployment.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "deployment.execute", NULL, execute_action);
   gtk_widget_class_install_action (widget_class, "deployment.discard", NULL, discard_action);
@@ -366,12 +381,17 @@ wharf_deployment_page_set_project (WharfDeploymentPage *self,
   same_stack = project != NULL && g_strcmp0 (old_name, wharf_compose_project_get_name (project)) == 0;
 
   /* A reload of the same project keeps following its stack; a change set
-   * under review is stale once the files changed, and another project
-   * is another stack. */
+   * under review is stale once the files changed (it is deleted on AWS,
+   * not left behind), and another project is another stack. */
   if (same_stack && g_strcmp0 (wharf_deployment_page_get_view (self), "timeline") == 0)
     _wharf_deploy_page_update_actions (self);
+  else if (same_stack && g_strcmp0 (wharf_deployment_page_get_view (self), "review") == 0)
+    _wharf_deploy_page_discard_stale (self);
   else
-    reset (self);
+    {
+      _wharf_deploy_page_drop_review (self);
+      reset (self);
+    }
 }
 
 void
@@ -379,9 +399,24 @@ wharf_deployment_page_deploy (WharfDeploymentPage *self)
 {
   g_return_if_fail (WHARF_IS_DEPLOYMENT_PAGE (self));
 
-  if (self->project == NULL || self->busy)
+  if (self->project == NULL || self->deploying)
     return;
   _wharf_deploy_page_prepare (self);
+}
+
+gboolean
+wharf_deployment_page_get_deploying (WharfDeploymentPage *self)
+{
+  g_return_val_if_fail (WHARF_IS_DEPLOYMENT_PAGE (self), FALSE);
+  return self->deploying;
+}
+
+gboolean
+wharf_deployment_page_get_can_follow (WharfDeploymentPage *self)
+{
+  g_return_val_if_fail (WHARF_IS_DEPLOYMENT_PAGE (self), FALSE);
+  return gtk_widget_get_visible (self->follow_button) &&
+         g_strcmp0 (wharf_deployment_page_get_view (self), "message") == 0;
 }
 
 const char *

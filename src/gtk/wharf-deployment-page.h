@@ -29,6 +29,13 @@ void                 wharf_deployment_page_set_project    (WharfDeploymentPage *
 /* Starts preparing a deployment of the project (resolve, convert,
  * change set) unless one is already on its way. */
 void                 wharf_deployment_page_deploy         (WharfDeploymentPage *self);
+/* TRUE while a deployment runs, from preparing through the review and
+ * the execution until it ends (the "deploying" property): Deploy does
+ * nothing meanwhile, and the header's Deploy is disabled. */
+gboolean             wharf_deployment_page_get_deploying  (WharfDeploymentPage *self);
+/* TRUE while the page offers to follow an operation in progress on the
+ * stack that it did not start (wharf-cli up in a terminal). */
+gboolean             wharf_deployment_page_get_can_follow (WharfDeploymentPage *self);
 /* "message", "preparing", "error", "review" or "timeline". */
 const char          *wharf_deployment_page_get_view       (WharfDeploymentPage *self);
 /* The current deployment (or deletion), or NULL. */

@@ -87,7 +87,7 @@ deploy_action (GtkWidget  *widget,
   WharfWindow *self = WHARF_WINDOW (widget);
 
   /* The deployment page hosts the change-set review and the timeline;
-   * it ignores a second Deploy while one is on its way. */
+   * the action is disabled while a deployment runs ("deploying"). */
   adw_view_stack_set_visible_child_name (self->view_stack, "deployment");
   wharf_deployment_page_deploy (self->deployment_page);
 }

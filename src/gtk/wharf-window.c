@@ -40,7 +40,10 @@ _wharf_window_update_actions (WharfWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", has_files);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-project", has_files);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", has_files);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.deploy", self->project != NULL);
+  /* Not while a deployment runs: the page would ignore it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.deploy",
+                                 self->project != NULL &&
+                                 !wharf_deployment_page_get_deploying (self->deployment_page));
 }
 
 /* Narrow windows show the page switcher at the bottom. */
@@ -248,6 +251,9 @@ wharf_window_init (WharfWindow *self)
 
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (update_switcher_bar), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->deployment_page, "notify::deploying",
+                           G_CALLBACK (_wharf_window_update_actions), self,
                            G_CONNECT_SWAPPED);
   _wharf_window_setup_drop_target (self);
   _wharf_window_init_context (self);
