@@ -47,30 +47,21 @@ apply_context (WharfCliAwsOptions *options,
                GError            **error)
 {
   g_autoptr(WharfContextStore) store = wharf_context_store_new (NULL);
-  g_autoptr(WharfContext) context = NULL;
   g_autoptr(GError) local = NULL;
 
   if (options->context != NULL)
     wharf_context_store_set_override (store, options->context);
+  /* Only a context the user named must be readable; otherwise a broken
+   * store leaves the account to the AWS chain. */
   if (!wharf_context_store_reload (store, &local) && options->context != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  g_clear_error (&local);
-  context = options->context ? wharf_context_store_lookup (store, options->context, error)
-                             : wharf_context_store_lookup_current (store, &local);
-  if (context == NULL)
-    return options->context == NULL;  /* no usable current context: the AWS chain */
-  if (!wharf_context_is_ecs (context))
-    {
-      if (options->context == NULL)
-        return TRUE;  /* a Docker engine context is current: use the AWS chain */
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("context “%s” is not an ECS context"), options->context);
-      return FALSE;
-    }
-  return wharf_context_apply_to_aws_config (context, config, error);
+  return wharf_context_store_apply_to_aws_config (store, options->context,
+                                                  WHARF_CONTEXT_AWS_FOLLOW_CURRENT |
+                                                  WHARF_CONTEXT_AWS_ECS_ONLY,
+                                                  config, error);
 }
 
 WharfAwsClient *

@@ -222,26 +222,15 @@ wharf_session_create_client (WharfSession  *self,
                              GError       **error)
 {
   g_autoptr(WharfAwsConfig) config = wharf_aws_config_new (NULL);
-  g_autoptr(WharfContext) context = NULL;
 
   g_return_val_if_fail (WHARF_IS_SESSION (self), NULL);
 
-  if (!wharf_aws_config_load (config, error))
+  /* A NULL name is the AWS chain alone; "default" is too (the selector
+   * offers it). */
+  if (!wharf_aws_config_load (config, error) ||
+      !wharf_context_store_apply_to_aws_config (self->store, self->context_name,
+                                                WHARF_CONTEXT_AWS_NONE, config, error))
     return NULL;
-  if (self->context_name != NULL)
-    {
-      context = wharf_context_store_lookup (self->store, self->context_name, error);
-      if (context == NULL)
-        return NULL;
-      if (!wharf_context_is_ecs (context) && !wharf_context_is_default (context))
-        {
-          g_set_error (error, WHARF_CONTEXT_ERROR, WHARF_CONTEXT_ERROR_INVALID,
-                       _("The context “%s” is not an Amazon ECS context"), self->context_name);
-          return NULL;
-        }
-      if (!wharf_context_apply_to_aws_config (context, config, error))
-        return NULL;
-    }
   return wharf_aws_client_new_for_config (config, error);
 }
 

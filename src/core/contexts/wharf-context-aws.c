@@ -313,3 +313,41 @@ wharf_context_apply_to_aws_config (WharfContext    *context,
     wharf_aws_config_set_region (config, region);
   return TRUE;
 }
+
+gboolean
+wharf_context_store_apply_to_aws_config (WharfContextStore     *self,
+                                         const char            *name,
+                                         WharfContextAwsFlags   flags,
+                                         WharfAwsConfig        *config,
+                                         GError               **error)
+{
+  g_autoptr(WharfContext) context = NULL;
+
+  g_return_val_if_fail (WHARF_IS_CONTEXT_STORE (self), FALSE);
+  g_return_val_if_fail (WHARF_IS_AWS_CONFIG (config), FALSE);
+
+  if (name == NULL)
+    {
+      if ((flags & WHARF_CONTEXT_AWS_FOLLOW_CURRENT) == 0)
+        return TRUE;
+      /* Nobody chose: a current context Wharf cannot deploy with (a Docker
+       * engine, or none readable) is no reason to fail, the AWS chain
+       * decides as it would without Docker. */
+      context = wharf_context_store_lookup_current (self, NULL);
+      if (context == NULL || !wharf_context_is_ecs (context))
+        return TRUE;
+      return wharf_context_apply_to_aws_config (context, config, error);
+    }
+
+  context = wharf_context_store_lookup (self, name, error);
+  if (context == NULL)
+    return FALSE;
+  if (!wharf_context_is_ecs (context) &&
+      ((flags & WHARF_CONTEXT_AWS_ECS_ONLY) != 0 || !wharf_context_is_default (context)))
+    {
+      g_set_error (error, WHARF_CONTEXT_ERROR, WHARF_CONTEXT_ERROR_INVALID,
+                   _("The context “%s” is not an Amazon ECS context"), name);
+      return FALSE;
+    }
+  return wharf_context_apply_to_aws_config (context, config, error);
+}

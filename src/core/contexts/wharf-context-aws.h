@@ -48,4 +48,28 @@ gboolean      wharf_context_apply_to_aws_config     (WharfContext          *cont
                                                      WharfAwsConfig        *config,
                                                      GError               **error);
 
+/* How wharf_context_store_apply_to_aws_config() reads its NAME. */
+typedef enum {
+  WHARF_CONTEXT_AWS_NONE           = 0,
+  /* A NULL NAME means Docker's current context when that is an ECS
+   * context, and the AWS chain when it is missing, broken or of another
+   * type (wharf-cli without --context). Without it, NULL is the chain. */
+  WHARF_CONTEXT_AWS_FOLLOW_CURRENT = 1 << 0,
+  /* A NAME given must be an ECS context: "default" is refused like any
+   * other type instead of meaning the AWS chain (wharf-cli --context). */
+  WHARF_CONTEXT_AWS_ECS_ONLY       = 1 << 1,
+} WharfContextAwsFlags;
+
+/* The one way Wharf turns a Docker context into an AWS account (the CLI's
+ * --context and the window's context selector): looks NAME up in SELF
+ * (errors of wharf_context_store_lookup(), WHARF_CONTEXT_ERROR_NOT_FOUND
+ * for a missing one), refuses a context that is not an ECS one
+ * (WHARF_CONTEXT_ERROR_INVALID), then wharf_context_apply_to_aws_config().
+ * SELF should have been reloaded; CONFIG loaded. */
+gboolean      wharf_context_store_apply_to_aws_config (WharfContextStore     *self,
+                                                       const char            *name,
+                                                       WharfContextAwsFlags   flags,
+                                                       WharfAwsConfig        *config,
+                                                       GError               **error);
+
 G_END_DECLS

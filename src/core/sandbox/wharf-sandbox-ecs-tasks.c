@@ -47,6 +47,22 @@ list_tasks (SbxRequest *req)
   sbx_ecs_reply_page (req, arns, "taskArns", 100, 100);
 }
 
+/* ECS knows the health of a container only through its health check. */
+gboolean
+sbx_ecs_container_has_health_check (JsonObject *container)
+{
+  JsonNode *check = container != NULL ? json_object_get_member (container, "HealthCheck") : NULL;
+
+  return check != NULL && JSON_NODE_HOLDS_OBJECT (check);
+}
+
+const char *
+sbx_ecs_container_health (SbxTask    *t,
+                          JsonObject *container)
+{
+  return sbx_ecs_container_has_health_check (container) ? t->health : "UNKNOWN";
+}
+
 static void
 add_task (JsonBuilder *b, SbxState *state, SbxService *s, SbxTask *t)
 {
@@ -89,7 +105,7 @@ add_task (JsonBuilder *b, SbxState *state, SbxService *s, SbxTask *t)
       sbx_json_add_string (b, "name", json_object_get_string_member_with_default (c, "Name", "app"));
       sbx_json_add_string (b, "image", json_object_get_string_member_with_default (c, "Image", ""));
       sbx_json_add_string (b, "lastStatus", stopped ? "STOPPED" : g_str_equal (t->last_status, "RUNNING") ? "RUNNING" : "PENDING");
-      sbx_json_add_string (b, "healthStatus", t->health);
+      sbx_json_add_string (b, "healthStatus", sbx_ecs_container_health (t, c));
       sbx_json_add_string (b, "taskArn", t->arn);
       if (stopped)
         {

@@ -276,6 +276,23 @@ task_containers (SbxState *state, SbxService *s)
   return defs && JSON_NODE_HOLDS_ARRAY (defs) ? json_node_get_array (defs) : NULL;
 }
 
+/* A task none of whose containers has a health check stays UNKNOWN for
+ * good, as in ECS (reporting HEALTHY made every service look checked). */
+static gboolean
+task_has_health_check (SbxState *state, SbxService *s)
+{
+  JsonArray *containers = task_containers (state, s);
+
+  for (guint i = 0; containers && i < json_array_get_length (containers); i++)
+    {
+      JsonNode *c = json_array_get_element (containers, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (c) && sbx_ecs_container_has_health_check (json_node_get_object (c)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A few realistic lines per container, into "<prefix>/<container>/<task-id>". */
 static void
 write_logs (SbxState *state, SbxService *s, SbxTask *t, gint64 when, const char *message)
@@ -335,6 +352,7 @@ task_step (SbxState *state, SbxService *s, SbxTask *t, gint64 when)
 {
   static const char * const lifecycle[] = { "PROVISIONING", "PENDING", "ACTIVATING", "RUNNING" };
   SbxTaskFault *fault = task_fault (state, s);
+  gboolean checked;
 
   t->steps++;
   if (g_str_equal (t->last_status, "STOPPED"))
@@ -361,7 +379,8 @@ task_step (SbxState *state, SbxService *s, SbxTask *t, gint64 when)
         }
       return;
     }
-  if (g_str_equal (t->health, "UNKNOWN"))
+  checked = task_has_health_check (state, s);
+  if (checked && g_str_equal (t->health, "UNKNOWN"))
     set_string (&t->health, "HEALTHY");
   if (fault && t->steps >= (int) G_N_ELEMENTS (lifecycle) - 1 + MAX (fault->after_steps, 1))
     {
@@ -371,7 +390,8 @@ task_step (SbxState *state, SbxService *s, SbxTask *t, gint64 when)
       t->exit_code = fault->exit_code;
       stop_task (t, fault->reason, "EssentialContainerExited", when);
       set_string (&t->last_status, "STOPPING");
-      set_string (&t->health, "UNHEALTHY");
+      if (checked)
+        set_string (&t->health, "UNHEALTHY");
       service_event (s, when, "(service %s) has stopped 1 running tasks: (task %s).", s->name, t->id);
       return;
     }

@@ -591,6 +591,12 @@ SbxTaskDef     *sbx_ecs_task_def_find     (SbxState     *state,
 SbxService     *sbx_ecs_service_find      (SbxState     *state,
                                            const char   *cluster,
                                            const char   *name_or_arn);
+/* CONTAINER is an entry of a task definition's ContainerDefinitions; its
+ * healthStatus in T is T's health when it has a HealthCheck, else UNKNOWN
+ * (wharf-sandbox-ecs-tasks.c). */
+gboolean        sbx_ecs_container_has_health_check (JsonObject *container);
+const char     *sbx_ecs_container_health  (SbxTask      *t,
+                                           JsonObject   *container);
 void            sbx_ecs_advance           (SbxState     *state,
                                            gint64        now);
 void            sbx_service_free          (SbxService   *service);
@@ -803,6 +809,20 @@ void            sbx_json_add_time         (JsonBuilder  *b,
                                            const char   *name,
                                            gint64        usec);
 gboolean        sbx_handle_ecs_tasks      (SbxRequest   *req);
+
+/* Shared by the Secrets Manager files (wharf-sandbox-secrets.c, -tags.c). */
+/* The secret named by the SecretId member, or NULL after replying
+ * ResourceNotFoundException. */
+SbxSecret      *sbx_secret_or_fail        (SbxRequest   *req);
+/* FALSE, after replying InvalidParameterException, when TAGS is not a
+ * list of tags Secrets Manager takes. */
+gboolean        sbx_secret_tags_valid     (SbxRequest   *req,
+                                           JsonNode     *tags);
+/* Adds TAGS (checked) to S, replacing the values of keys it has. */
+void            sbx_secret_set_tags       (SbxSecret    *s,
+                                           JsonNode     *tags);
+/* TagResource, UntagResource; FALSE for other operations. */
+gboolean        sbx_handle_secrets_tags   (SbxRequest   *req);
 
 /* Per-service handlers: return FALSE when the operation is unknown. */
 gboolean        sbx_handle_cloudformation (SbxRequest   *req);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "wharf-aws-json.h"
 #include "wharf-sandbox-private.h"
 
 static const char * const top_level_keys[] = {
@@ -374,7 +375,10 @@ sbx_template_parse (const char  *body,
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(GError) local = NULL;
 
-      if (!json_parser_load_from_data (parser, body, length, &local))
+      /* Bodies come from the network; json-glib 1.6 takes `{}{}` as one
+       * document (leaking all but the last value), CloudFormation does not. */
+      if (!wharf_json_check_shape (body, MIN (length, G_MAXSSIZE), &local) ||
+          !json_parser_load_from_data (parser, body, length, &local))
         {
           template_error (error, "Template format error: JSON not well-formed. (%s)", local->message);
           return NULL;

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "wharf-aws-json.h"
 #include "wharf-sandbox-private.h"
 
 G_DEFINE_QUARK (wharf-sandbox-error-quark, wharf_sandbox_error)
@@ -195,7 +196,10 @@ wharf_sandbox_new_from_seed (const char  *json,
   SbxState *state;
   WharfSandbox *self;
 
-  if (!json_parser_load_from_data (parser, json, length, &local))
+  /* json-glib 1.6 would take `{…}{…}` as the last object and leak the
+   * others: a seed written twice is refused, not half applied. */
+  if (!wharf_json_check_shape (json, length, &local) ||
+      !json_parser_load_from_data (parser, json, length, &local))
     {
       g_set_error (error, WHARF_SANDBOX_ERROR, WHARF_SANDBOX_ERROR_SEED,
                    _("Invalid sandbox seed: %s"), local->message);
