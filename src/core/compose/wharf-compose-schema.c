@@ -247,12 +247,13 @@ validate_object (Validator       *v,
                  const Rule      *rule,
                  const WharfNode *node)
 {
-  guint n = wharf_node_mapping_size (node);
+  guint n = node->len;
 
+  /* The struct directly, here and below: this visits every node. */
   for (guint i = 0; i < n; i++)
     {
-      const char *key = wharf_node_mapping_get_key (node, i);
-      const WharfNode *value = wharf_node_mapping_get_value (node, i);
+      const char *key = node->entries[i].key->scalar;
+      const WharfNode *value = node->entries[i].value;
       const WharfSchemaProp *prop = NULL;
       const Rule *value_rule = NULL;
       gsize saved;
@@ -356,13 +357,13 @@ validate_array (Validator       *v,
                 const Rule      *rule,
                 const WharfNode *node)
 {
-  guint n = wharf_node_sequence_size (node);
+  guint n = node->len;
 
   for (guint i = 0; i < n; i++)
     {
       gsize saved = path_push_index (v, i);
 
-      validate_node (v, rule->item, wharf_node_sequence_get (node, i));
+      validate_node (v, rule->item, node->items[i]);
       path_pop (v, saved);
     }
   if ((rule->flags & WHARF_SCHEMA_UNIQUE) && n > 1)
@@ -394,10 +395,10 @@ validate_node_as (Validator       *v,
                   const Rule      *type_rule,
                   const WharfNode *node)
 {
-  WharfNodeKind kind = wharf_node_get_kind (node);
+  WharfNodeKind kind = node->kind;
 
   /* !reset removes the value whatever it is; the merge step handles it. */
-  if (rule->kind == WHARF_SCHEMA_ANY || g_strcmp0 (wharf_node_get_tag (node), "!reset") == 0)
+  if (rule->kind == WHARF_SCHEMA_ANY || (node->tag != NULL && strcmp (node->tag, "!reset") == 0))
     return;
 
   if (!accepts_kind (rule, kind))

@@ -422,18 +422,20 @@ walk (WharfNode      *node,
   /* Whole subtrees without a '$' (most of a file) are skipped. */
   if (wharf_node_parsed_without_dollar (node))
     return TRUE;
-  switch (wharf_node_get_kind (node))
+  switch ((WharfNodeKind) node->kind)
     {
     case WHARF_NODE_SCALAR:
       return walk_scalar (node, w, prefix, segments, error);
 
     case WHARF_NODE_MAPPING:
-      for (guint i = 0; i < wharf_node_mapping_size (node); i++)
+      for (guint i = 0; i < node->len; i++)
         {
           gboolean ok;
 
-          wharf_node_path_push (segments, wharf_node_mapping_get_key (node, i), 0);
-          ok = walk (wharf_node_mapping_get_value (node, i), w, prefix, segments, error);
+          if (wharf_node_parsed_without_dollar (node->entries[i].value))
+            continue;
+          wharf_node_path_push (segments, node->entries[i].key->scalar, 0);
+          ok = walk (node->entries[i].value, w, prefix, segments, error);
           wharf_node_path_pop (segments);
           if (!ok)
             return FALSE;
@@ -441,12 +443,14 @@ walk (WharfNode      *node,
       return TRUE;
 
     case WHARF_NODE_SEQUENCE:
-      for (guint i = 0; i < wharf_node_sequence_size (node); i++)
+      for (guint i = 0; i < node->len; i++)
         {
           gboolean ok;
 
+          if (wharf_node_parsed_without_dollar (node->items[i]))
+            continue;
           wharf_node_path_push (segments, NULL, i);
-          ok = walk (wharf_node_sequence_get (node, i), w, prefix, segments, error);
+          ok = walk (node->items[i], w, prefix, segments, error);
           wharf_node_path_pop (segments);
           if (!ok)
             return FALSE;
