@@ -57,6 +57,24 @@ struct _WharfDeployTimeline
 
 G_DEFINE_FINAL_TYPE (WharfDeployTimeline, wharf_deploy_timeline, ADW_TYPE_BIN)
 
+/* A followed operation began before the clock did (at Follow): count from
+ * its first stack event. Never later: an own deployment's clock started
+ * at Deploy, and a clock ahead of ours must not make the time negative. */
+static void
+start_at_operation (WharfDeployTimeline *self)
+{
+  GDateTime *operation = self->deployment ? wharf_deployment_get_started (self->deployment) : NULL;
+  g_autoptr(GDateTime) now = NULL;
+  gint64 at;
+
+  if (operation == NULL || self->started == 0)
+    return;
+  now = g_date_time_new_now_utc ();
+  at = g_get_monotonic_time () - g_date_time_difference (now, operation);
+  if (at < self->started)
+    self->started = at;
+}
+
 static void
 update_progress (WharfDeployTimeline *self)
 {
@@ -69,6 +87,7 @@ update_progress (WharfDeployTimeline *self)
   else if (self->events != NULL)
     done = total = g_list_model_get_n_items (self->events);
 
+  start_at_operation (self);
   if (self->started > 0)
     elapsed = wharf_deploy_format_duration ((self->ended ? self->ended : g_get_monotonic_time ()) - self->started);
   if (total > 0)

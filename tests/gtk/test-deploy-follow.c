@@ -3,7 +3,7 @@
  * runs, a change set under review is deleted on AWS when the project
  * changes (or closes), and an operation started outside the window (here
  * through the core API, as wharf-cli up does) is offered and followed to
- * its end.
+ * its end; an update followed shows the update only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -330,6 +330,81 @@ test_follow (void)
   teardown (&fixture);
 }
 
+/* Following an update shows the update only, not the create before it:
+ * its events start at the stack's UPDATE_IN_PROGRESS, and the progress
+ * counts the resources it changed. */
+static void
+test_follow_update (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(WharfDeployment) create = NULL;
+  g_autoptr(WharfDeployment) update = NULL;
+  g_autoptr(WharfStackEvent) first = NULL;
+  g_autoptr(GHashTable) created = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *counts = NULL;
+  WharfDeployment *deployment;
+  GListModel *events;
+  guint done = 0, total = 0;
+
+  setup (&fixture, FOLLOW_PACE);
+  create = wharf_deployment_new (fixture.client, "webapp");
+  wharf_deployment_set_poll_interval (create, 0.05, 0.2);
+  wharf_deployment_set_project (create, wharf_compose_project_get_root (WHARF_COMPOSE_PROJECT (wharf_window_get_project (fixture.window))));
+  g_assert_true (wharf_deployment_prepare (create, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (wharf_deployment_execute (create, NULL, &error));
+  g_assert_true (wharf_deployment_wait (create, NULL, &error));
+  g_assert_no_error (error);
+  events = wharf_deployment_get_events (create);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(WharfStackEvent) e = g_list_model_get_item (events, i);
+
+      g_hash_table_add (created, g_strdup (wharf_stack_event_get_event_id (e)));
+    }
+
+  /* Another program updates it. */
+  fixture.old_project = wharf_window_get_project (fixture.window);
+  write_project (&fixture, "1.26");
+  wharf_test_wait_until (project_loaded, &fixture, 10000);
+  update = wharf_deployment_new (fixture.client, "webapp");
+  wharf_deployment_set_project (update, wharf_compose_project_get_root (WHARF_COMPOSE_PROJECT (wharf_window_get_project (fixture.window))));
+  g_assert_true (wharf_deployment_prepare (update, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (wharf_deployment_execute (update, NULL, &error));
+  g_assert_no_error (error);
+
+  adw_view_stack_set_visible_child_name (fixture.window->view_stack, "deployment");
+  wharf_test_wait_until (can_follow, &fixture, TIMEOUT_MS);
+  g_assert_nonnull (strstr (adw_status_page_get_description (fixture.page->placeholder), "UPDATE_IN_PROGRESS"));
+  activate (&fixture, "deployment.follow");
+  deployment = wharf_deployment_page_get_deployment (fixture.page);
+  wharf_test_wait_until (page_idle, &fixture, TIMEOUT_MS);
+
+  g_assert_cmpstr (wharf_deployment_get_stack_status (deployment), ==, "UPDATE_COMPLETE");
+  events = wharf_deploy_timeline_get_shown (fixture.page->timeline);
+  g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
+  first = g_list_model_get_item (events, 0);
+  g_assert_true (wharf_stack_event_is_stack (first));
+  g_assert_cmpstr (wharf_stack_event_get_status (first), ==, "UPDATE_IN_PROGRESS");
+  g_assert_true (g_date_time_equal (wharf_stack_event_get_timestamp (first),
+                                    wharf_deployment_get_started (deployment)));
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(WharfStackEvent) e = g_list_model_get_item (events, i);
+
+      g_assert_false (g_hash_table_contains (created, wharf_stack_event_get_event_id (e)));
+    }
+  wharf_deployment_get_progress (deployment, &done, &total);
+  g_assert_cmpuint (done, ==, total);
+  counts = g_strdup_printf ("%u of %u resource", done, total);
+  g_assert_true (g_str_has_prefix (wharf_deploy_timeline_get_progress_text (fixture.page->timeline), counts));
+  wharf_deployment_get_progress (create, &done, NULL);
+  g_assert_cmpuint (total, <, done);
+  teardown (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +417,7 @@ main (int   argc,
   g_test_add_func ("/deploy-follow/deploy-disabled", test_deploy_disabled);
   g_test_add_func ("/deploy-follow/stale-review", test_stale_review);
   g_test_add_func ("/deploy-follow/follow", test_follow);
+  g_test_add_func ("/deploy-follow/follow-update", test_follow_update);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -1,5 +1,4 @@
-/* wharf-deployment-down.c: deleting a project's stack, and following an
- * operation that is already running.
+/* wharf-deployment-down.c: deleting a project's stack.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -83,40 +82,13 @@ wharf_deployment_start_down (WharfDeployment  *self,
   if (!wharf_deployment_take_baseline (self, cancellable, error))
     return FALSE;
   wharf_deployment_set_state (self, WHARF_DEPLOYMENT_EXECUTING);
+  wharf_deployment_set_started (self, NULL);
   if (!wharf_cfn_delete_stack (self->client, self->stack_id, NULL, NULL, cancellable, error))
     {
       wharf_deployment_set_state (self, WHARF_DEPLOYMENT_FAILED);
       return FALSE;
     }
   self->operation = WHARF_OPERATION_DELETE;
-  wharf_deployment_set_state (self, WHARF_DEPLOYMENT_WAITING);
-  return TRUE;
-}
-
-gboolean
-wharf_deployment_attach (WharfDeployment  *self,
-                         GCancellable     *cancellable,
-                         GError          **error)
-{
-  g_autoptr(WharfCfnStack) stack = NULL;
-
-  if (self->state != WHARF_DEPLOYMENT_IDLE)
-    {
-      g_set_error_literal (error, WHARF_DEPLOY_ERROR, WHARF_DEPLOY_ERROR_STATE,
-                           _("the deployment is already in use"));
-      return FALSE;
-    }
-  stack = describe (self, cancellable, error);
-  if (stack == NULL)
-    return FALSE;
-  if (g_str_has_prefix (stack->status, "CREATE_") || g_str_equal (stack->status, "ROLLBACK_IN_PROGRESS"))
-    self->operation = WHARF_OPERATION_CREATE;
-  else if (g_str_has_prefix (stack->status, "UPDATE_"))
-    self->operation = WHARF_OPERATION_UPDATE;
-  else if (g_str_has_prefix (stack->status, "DELETE_"))
-    self->operation = WHARF_OPERATION_DELETE;
-  else
-    self->operation = WHARF_OPERATION_NONE;
   wharf_deployment_set_state (self, WHARF_DEPLOYMENT_WAITING);
   return TRUE;
 }

@@ -26,6 +26,7 @@ wharf_deployment_execute (WharfDeployment  *self,
   if (!wharf_deployment_take_baseline (self, cancellable, error))
     return FALSE;
   wharf_deployment_set_state (self, WHARF_DEPLOYMENT_EXECUTING);
+  wharf_deployment_set_started (self, NULL);
   wharf_aws_params_add (params, "ChangeSetName", self->change_set->change_set_id);
   if (self->on_failure == WHARF_ON_FAILURE_KEEP)
     wharf_aws_params_add (params, "DisableRollback", "true");

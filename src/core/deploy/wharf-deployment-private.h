@@ -37,6 +37,10 @@ struct _WharfDeployment
   char                    *stack_status;
   GPtrArray               *retained;    /* NULL-terminated strings */
 
+  GDateTime               *started;     /* when the operation began, or NULL */
+  GPtrArray               *attached;    /* WharfCfnStackEvent*, oldest first: the
+                                         * operation's events read by attach, for
+                                         * the wait to add on its own thread */
   GListStore              *events;
   WharfStackEventTracker  *tracker;
   guint                    total;
@@ -49,6 +53,10 @@ void     wharf_deployment_set_state       (WharfDeployment      *self,
 gboolean wharf_deployment_take_baseline   (WharfDeployment      *self,
                                            GCancellable         *cancellable,
                                            GError              **error);
+/* When the stack operation began (NULL: now); only the first call counts
+ * (a deployment runs one operation). */
+void     wharf_deployment_set_started     (WharfDeployment      *self,
+                                           GDateTime            *started);
 /* Runs ASYNC_FUNC's sync counterpart in a worker thread. */
 typedef gboolean (*WharfDeploymentStepFunc) (WharfDeployment *self,
                                              GCancellable    *cancellable,

@@ -333,6 +333,15 @@ wharf_deployment_wait_async (WharfDeployment     *self,
       g_object_unref (task);
       return;
     }
+  /* Attached: the operation's events so far, added here rather than in
+   * attach's worker thread, the thread that owns the events model. */
+  if (self->attached != NULL)
+    {
+      g_autoptr(GPtrArray) attached = g_steal_pointer (&self->attached);
+
+      if (wharf_stack_event_tracker_add (self->tracker, self->events, attached) > 0)
+        g_object_notify (G_OBJECT (self), "progress");
+    }
   poll_events (task);
 }
 

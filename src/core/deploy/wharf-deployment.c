@@ -41,6 +41,8 @@ wharf_deployment_finalize (GObject *object)
   g_free (self->message);
   g_free (self->stack_status);
   g_clear_pointer (&self->retained, g_ptr_array_unref);
+  g_clear_pointer (&self->started, g_date_time_unref);
+  g_clear_pointer (&self->attached, g_ptr_array_unref);
   g_clear_object (&self->events);
   g_clear_pointer (&self->tracker, wharf_stack_event_tracker_free);
   g_clear_object (&self->explanation);
@@ -161,6 +163,14 @@ const char *wharf_deployment_get_template_url (WharfDeployment *self) { return s
 const char *wharf_deployment_get_message (WharfDeployment *self) { return self->message; }
 const char *wharf_deployment_get_stack_status (WharfDeployment *self) { return self->stack_status; }
 GListModel *wharf_deployment_get_events (WharfDeployment *self) { return G_LIST_MODEL (self->events); }
+
+/* Read on the main thread (the GUI's clock) while a step sets it in a
+ * worker: atomic, and set once, so no reader sees a freed value. */
+GDateTime *
+wharf_deployment_get_started (WharfDeployment *self)
+{
+  return g_atomic_pointer_get (&self->started);
+}
 WharfFailureExplanation *wharf_deployment_get_explanation (WharfDeployment *self) { return self->explanation; }
 GListModel *wharf_deployment_get_diagnostics (WharfDeployment *self) { return G_LIST_MODEL (self->diagnostics); }
 
@@ -218,6 +228,16 @@ describe_status (WharfDeployment  *self,
   g_free (self->stack_id);
   self->stack_id = g_strdup (stack->stack_id);
   return g_strdup (stack->status);
+}
+
+void
+wharf_deployment_set_started (WharfDeployment *self,
+                              GDateTime       *started)
+{
+  GDateTime *value = started ? g_date_time_ref (started) : g_date_time_new_now_utc ();
+
+  if (!g_atomic_pointer_compare_and_exchange (&self->started, NULL, value))
+    g_date_time_unref (value);
 }
 
 gboolean

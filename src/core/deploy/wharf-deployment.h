@@ -82,6 +82,11 @@ const char          *wharf_deployment_get_template_url   (WharfDeployment      *
 const char          *wharf_deployment_get_message        (WharfDeployment      *self);
 /* The stack status at the end of the wait, or NULL. */
 const char          *wharf_deployment_get_stack_status   (WharfDeployment      *self);
+/* When the stack operation began (UTC), or NULL before it did. Attached:
+ * the time of the stack's own event that began it (an update's
+ * UPDATE_IN_PROGRESS, also while it rolls back); started by this
+ * deployment: when it asked CloudFormation to start it. */
+GDateTime           *wharf_deployment_get_started        (WharfDeployment      *self);
 /* GListModel of WharfStackEvent, oldest first. */
 GListModel          *wharf_deployment_get_events         (WharfDeployment      *self);
 void                 wharf_deployment_get_progress       (WharfDeployment      *self,
@@ -117,7 +122,9 @@ gboolean             wharf_deployment_discard            (WharfDeployment      *
 gboolean             wharf_deployment_start_down         (WharfDeployment      *self,
                                                           GCancellable         *cancellable,
                                                           GError              **error);
-/* Follows an operation already running on the stack (→ WAITING). */
+/* Follows an operation already running on the stack (→ WAITING): its
+ * events are those from the stack event that began it (earlier
+ * operations are left out), and its start is that event's time. */
 gboolean             wharf_deployment_attach             (WharfDeployment      *self,
                                                           GCancellable         *cancellable,
                                                           GError              **error);
