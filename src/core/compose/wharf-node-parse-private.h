@@ -42,6 +42,36 @@ typedef struct {
   GError      *error;
 } WharfParseBuilder;
 
+/* wharf-node-parse-frame.c: the children of an open collection.
+ * Pushes a child (a sequence item: KEY is the item, VALUE NULL). */
+static inline void
+wharf_parse_push_child (WharfParseBuilder *b,
+                        WharfNode         *key,
+                        WharfNode         *value)
+{
+  if (b->n_children == b->children_alloc)
+    {
+      b->children_alloc *= 2;
+      b->children = g_renew (WharfNodeEntry, b->children, b->children_alloc);
+    }
+  b->children[b->n_children].key = key;
+  b->children[b->n_children].value = value;
+  b->n_children++;
+}
+
+/* The position of KEY among FRAME's children, or -1. */
+int         wharf_parse_frame_find_key         (WharfParseBuilder  *b,
+                                                WharfParseFrame    *frame,
+                                                const char         *key);
+/* Adds KEY → VALUE to FRAME's mapping (KEY known to be new). */
+void        wharf_parse_frame_add_child        (WharfParseBuilder  *b,
+                                                WharfParseFrame    *frame,
+                                                WharfNode          *key,
+                                                WharfNode          *value);
+/* Hands FRAME's children to its node, which is complete. */
+void        wharf_parse_frame_install_children (WharfParseBuilder  *b,
+                                                WharfParseFrame    *frame);
+
 /* Sets B's error (the first one wins), at MARK when it is not NULL. */
 void        wharf_parse_set_error          (WharfParseBuilder  *b,
                                             const yaml_mark_t  *mark,

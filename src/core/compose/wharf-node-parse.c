@@ -10,8 +10,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <yaml.h>
 
 #include "wharf-node-parse-private.h"
@@ -34,93 +32,6 @@ frame_clear (Frame *frame)
   g_clear_pointer (&frame->merge_sources, g_ptr_array_unref);
   g_clear_pointer (&frame->anchor, g_free);
   g_clear_pointer (&frame->keys, g_hash_table_unref);
-}
-
-/* Beyond this many keys, duplicates are looked up in a hash table. */
-#define FRAME_KEYS_LINEAR_MAX 12
-
-/* The position among FRAME's children of the key KEY, or -1. */
-static int
-frame_find_key (Builder    *b,
-                Frame      *frame,
-                const char *key)
-{
-  WharfNodeEntry *entries = b->children + frame->first_child;
-  guint n = b->n_children - frame->first_child;
-
-  if (frame->keys != NULL)
-    return (int) GPOINTER_TO_UINT (g_hash_table_lookup (frame->keys, key)) - 1;
-  for (guint i = 0; i < n; i++)
-    if (entries[i].key->scalar[0] == key[0] && strcmp (entries[i].key->scalar, key) == 0)
-      return (int) i;
-  if (n >= FRAME_KEYS_LINEAR_MAX)
-    {
-      frame->keys = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < n; i++)
-        g_hash_table_insert (frame->keys, entries[i].key->scalar, GUINT_TO_POINTER (i + 1));
-    }
-  return -1;
-}
-
-static inline void
-push_child (Builder   *b,
-            WharfNode *key,
-            WharfNode *value)
-{
-  if (b->n_children == b->children_alloc)
-    {
-      b->children_alloc *= 2;
-      b->children = g_renew (WharfNodeEntry, b->children, b->children_alloc);
-    }
-  b->children[b->n_children].key = key;
-  b->children[b->n_children].value = value;
-  b->n_children++;
-}
-
-static void
-frame_add_child (Builder   *b,
-                 Frame     *frame,
-                 WharfNode *key,
-                 WharfNode *value)
-{
-  guint n = b->n_children - frame->first_child;
-
-  if (n > 0 && frame->keys_sorted &&
-      strcmp (b->children[b->n_children - 1].key->scalar, key->scalar) >= 0)
-    frame->keys_sorted = FALSE;
-  if (frame->keys != NULL)
-    g_hash_table_insert (frame->keys, key->scalar, GUINT_TO_POINTER (n + 1));
-  frame->node->no_dollar &= value->no_dollar;
-  push_child (b, key, value);
-}
-
-/* Gives FRAME's node its children, in an array of their number. */
-static void
-frame_install_children (Builder *b,
-                        Frame   *frame)
-{
-  WharfNode *node = frame->node;
-  guint n = b->n_children - frame->first_child;
-  WharfNodeEntry *entries = b->children + frame->first_child;
-
-  if (n > 0)
-    {
-      if (node->kind == WHARF_NODE_MAPPING)
-        {
-          node->entries = g_new (WharfNodeEntry, n);
-          memcpy (node->entries, entries, n * sizeof (WharfNodeEntry));
-          node->keys_sorted = frame->keys_sorted;
-        }
-      else
-        {
-          node->items = g_new (WharfNode *, n);
-          for (guint i = 0; i < n; i++)
-            node->items[i] = entries[i].key;
-        }
-      node->len = node->alloc = n;
-    }
-  /* The node owns them now. */
-  b->n_children = frame->first_child;
 }
 
 void
@@ -222,7 +133,7 @@ attach (Builder   *b,
   if (wharf_node_get_kind (parent->node) == WHARF_NODE_SEQUENCE)
     {
       parent->node->no_dollar &= node->no_dollar;
-      push_child (b, node, NULL);
+      wharf_parse_push_child (b, node, NULL);
       return;
     }
 
@@ -261,7 +172,7 @@ attach (Builder   *b,
 
   {
     const char *key = parent->pending_key->scalar;
-    int existing = frame_find_key (b, parent, key);
+    int existing = wharf_parse_frame_find_key (b, parent, key);
 
     if (existing >= 0)
       {
@@ -273,7 +184,7 @@ attach (Builder   *b,
         wharf_node_unref (node);
         return;
       }
-    frame_add_child (b, parent, g_steal_pointer (&parent->pending_key), node);
+    wharf_parse_frame_add_child (b, parent, g_steal_pointer (&parent->pending_key), node);
   }
 }
 
@@ -306,7 +217,7 @@ pop (Builder *b)
   WharfNode *node;
   g_autofree char *anchor = NULL;
 
-  frame_install_children (b, top);
+  wharf_parse_frame_install_children (b, top);
   if (wharf_node_get_kind (top->node) == WHARF_NODE_MAPPING)
     wharf_parse_apply_merges (top);
   node = g_steal_pointer (&top->node);
@@ -520,87 +431,8 @@ wharf_node_parse (const char  *data,
   return result;
 }
 
-/* Reads at most WHARF_NODE_MAX_FILE_SIZE bytes, so a huge file or a device
- * such as /dev/zero is refused instead of filling memory. SIZE_HINT (the
- * size stat () gave, or 0) sizes the buffer once: growing it by doubling
- * copied a 1 MB file four times over. */
-static char *
-read_bounded (const char  *path,
-              gsize        size_hint,
-              gsize       *length,
-              GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GError) local_error = NULL;
-  /* Room for the text, one byte to see the end of the file, and a NUL. */
-  const gsize cap = (gsize) WHARF_NODE_MAX_FILE_SIZE + 2;
-  gsize alloc = MIN (MAX (size_hint, 4096) + 2, cap);
-  g_autofree char *data = g_malloc (alloc);
-  gsize len = 0;
-
-  in = g_file_read (file, NULL, &local_error);
-  if (in == NULL)
-    {
-      g_set_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_IO, "%s: %s", path, local_error->message);
-      return NULL;
-    }
-  for (;;)
-    {
-      gssize n;
-
-      if (len + 1 == alloc)
-        {
-          alloc = MIN (alloc * 2, cap);
-          data = g_realloc (data, alloc);
-        }
-      n = g_input_stream_read (G_INPUT_STREAM (in), data + len, alloc - 1 - len, NULL, &local_error);
-      if (n < 0)
-        {
-          g_set_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_IO, "%s: %s", path, local_error->message);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      len += (gsize) n;
-      if (len > WHARF_NODE_MAX_FILE_SIZE)
-        {
-          g_set_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_TOO_LARGE,
-                       "%s: the file is too large (over %d MB)", path,
-                       WHARF_NODE_MAX_FILE_SIZE / (1024 * 1024));
-          return NULL;
-        }
-    }
-  data[len] = '\0';
-  *length = len;
-  return g_steal_pointer (&data);
-}
-
 gboolean
 wharf_node_parse_had_tags (const WharfNode *root)
 {
   return root != NULL && root->tree_tagged;
-}
-
-WharfNode *
-wharf_node_parse_file (const char  *path,
-                       GError     **error)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  GStatBuf st;
-  gboolean regular = g_stat (path, &st) == 0 && S_ISREG (st.st_mode);
-
-  /* Check the size first, so a huge file is refused before it is read. */
-  if (regular && st.st_size > WHARF_NODE_MAX_FILE_SIZE)
-    {
-      g_set_error (error, WHARF_YAML_ERROR, WHARF_YAML_ERROR_TOO_LARGE,
-                   "%s: the file is too large (%.1f MB, the limit is %d MB)", path,
-                   st.st_size / 1e6, WHARF_NODE_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  contents = read_bounded (path, regular ? (gsize) st.st_size : 0, &length, error);
-  if (contents == NULL)
-    return NULL;
-  return wharf_node_parse (contents, length, path, error);
 }
