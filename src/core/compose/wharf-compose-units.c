@@ -27,6 +27,23 @@ static const struct {
   { "h", 3600 * NS_PER_S },
 };
 
+/* The value of the digits at P (at most 15, exact in a double), without
+ * g_ascii_strtod (): nearly every number in a Compose file is whole.
+ * *END gets the first byte after them; the caller goes to strtod () when
+ * that byte continues the number. */
+static double
+read_whole (const char  *p,
+            char       **end)
+{
+  double value = 0;
+  const char *q;
+
+  for (q = p; g_ascii_isdigit (*q) && q - p < 15; q++)
+    value = value * 10 + (*q - '0');
+  *end = (char *) q;
+  return value;
+}
+
 gboolean
 wharf_duration_parse (const char *text,
                       gint64     *out_nanoseconds)
@@ -66,9 +83,7 @@ wharf_duration_parse (const char *text,
 
       if (!(g_ascii_isdigit (*p) || (*p == '.' && g_ascii_isdigit (p[1]))))
         return FALSE;
-      /* Whole numbers (nearly all of them) without g_ascii_strtod (). */
-      for (end = (char *) p, value = 0; g_ascii_isdigit (*end) && end - p < 15; end++)
-        value = value * 10 + (*end - '0');
+      value = read_whole (p, &end);
       if (*end == '.' || g_ascii_isdigit (*end))
         {
           /* Go's syntax: digits with at most one dot, no exponent or hex. */
@@ -238,9 +253,7 @@ wharf_bytes_parse (const char *text,
 
   if (text == NULL || !g_ascii_isdigit (*p))
     return FALSE;
-  /* Whole numbers without g_ascii_strtod (). */
-  for (end = (char *) p, value = 0; g_ascii_isdigit (*end) && end - p < 15; end++)
-    value = value * 10 + (*end - '0');
+  value = read_whole (p, &end);
   if (*end == '.' || g_ascii_isdigit (*end) || *end == 'e' || *end == 'E')
     value = g_ascii_strtod (p, &end);
   if (end == p)

@@ -48,33 +48,50 @@ grow (WharfNode *node,
 /* Mappings */
 
 static void
+index_build (GHashTable           **index,
+             const WharfNodeEntry  *entries,
+             guint                  n)
+{
+  *index = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (*index, entries[i].key->scalar, GUINT_TO_POINTER (i + 1));
+}
+
+static void
 index_rebuild (WharfNode *node)
 {
   g_clear_pointer (&node->index, g_hash_table_unref);
-  if (node->len < WHARF_NODE_INDEX_THRESHOLD)
-    return;
-  node->index = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < node->len; i++)
-    g_hash_table_insert (node->index, node->entries[i].key->scalar, GUINT_TO_POINTER (i + 1));
+  if (node->len >= WHARF_NODE_INDEX_THRESHOLD)
+    index_build (&node->index, node->entries, node->len);
 }
 
 int
-wharf_node_mapping_find (const WharfNode *node,
-                         const char      *key)
+wharf_node_entries_find (const WharfNodeEntry  *entries,
+                         guint                  n,
+                         GHashTable           **index,
+                         const char            *key)
 {
-  if (node->index == NULL && node->len >= WHARF_NODE_INDEX_THRESHOLD)
-    index_rebuild ((WharfNode *) node);
-  if (node->index != NULL)
-    return (int) GPOINTER_TO_UINT (g_hash_table_lookup (node->index, key)) - 1;
-  for (guint i = 0; i < node->len; i++)
+  if (*index == NULL && n >= WHARF_NODE_INDEX_THRESHOLD)
+    index_build (index, entries, n);
+  if (*index != NULL)
+    return (int) GPOINTER_TO_UINT (g_hash_table_lookup (*index, key)) - 1;
+  for (guint i = 0; i < n; i++)
     {
-      const char *k = node->entries[i].key->scalar;
+      const char *k = entries[i].key->scalar;
 
       /* The first byte rules out most keys without a call. */
       if (k[0] == key[0] && strcmp (k, key) == 0)
         return (int) i;
     }
   return -1;
+}
+
+int
+wharf_node_mapping_find (const WharfNode *node,
+                         const char      *key)
+{
+  /* The index is a cache: building it does not change the mapping. */
+  return wharf_node_entries_find (node->entries, node->len, &((WharfNode *) node)->index, key);
 }
 
 guint

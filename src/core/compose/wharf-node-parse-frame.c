@@ -11,32 +11,6 @@
 
 #include "wharf-node-parse-private.h"
 
-/* Beyond this many keys, duplicates are looked up in a hash table. */
-#define FRAME_KEYS_LINEAR_MAX 12
-
-/* The position among FRAME's children of the key KEY, or -1. */
-int
-wharf_parse_frame_find_key (WharfParseBuilder *b,
-                            WharfParseFrame   *frame,
-                            const char        *key)
-{
-  WharfNodeEntry *entries = b->children + frame->first_child;
-  guint n = b->n_children - frame->first_child;
-
-  if (frame->keys != NULL)
-    return (int) GPOINTER_TO_UINT (g_hash_table_lookup (frame->keys, key)) - 1;
-  for (guint i = 0; i < n; i++)
-    if (entries[i].key->scalar[0] == key[0] && strcmp (entries[i].key->scalar, key) == 0)
-      return (int) i;
-  if (n >= FRAME_KEYS_LINEAR_MAX)
-    {
-      frame->keys = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < n; i++)
-        g_hash_table_insert (frame->keys, entries[i].key->scalar, GUINT_TO_POINTER (i + 1));
-    }
-  return -1;
-}
-
 /* Adds KEY → VALUE: notes whether the keys stay in order and whether a
  * '$' came in, while the previous key is still in the cache. */
 void

@@ -59,10 +59,6 @@ wharf_parse_push_child (WharfParseBuilder *b,
   b->n_children++;
 }
 
-/* The position of KEY among FRAME's children, or -1. */
-int         wharf_parse_frame_find_key         (WharfParseBuilder  *b,
-                                                WharfParseFrame    *frame,
-                                                const char         *key);
 /* Adds KEY → VALUE to FRAME's mapping (KEY known to be new). */
 void        wharf_parse_frame_add_child        (WharfParseBuilder  *b,
                                                 WharfParseFrame    *frame,

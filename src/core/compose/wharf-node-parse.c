@@ -172,7 +172,9 @@ attach (Builder   *b,
 
   {
     const char *key = parent->pending_key->scalar;
-    int existing = wharf_parse_frame_find_key (b, parent, key);
+    /* Hashed past a dozen keys, as mappings are. */
+    int existing = wharf_node_entries_find (b->children + parent->first_child,
+                                            b->n_children - parent->first_child, &parent->keys, key);
 
     if (existing >= 0)
       {

@@ -110,6 +110,13 @@ void       wharf_node_mapping_append_new      (WharfNode       *node,
                                                WharfNode       *value);
 /* Frees the children of a collection (wharf-node-collections.c). */
 void       wharf_node_collection_clear        (WharfNode       *node);
+/* The position of KEY among the N ENTRIES, or -1; *INDEX (key text →
+ * position + 1) is built once there are enough of them, and must then be
+ * kept up to date by whoever adds entries. */
+int        wharf_node_entries_find            (const WharfNodeEntry  *entries,
+                                               guint                  n,
+                                               GHashTable           **index,
+                                               const char            *key);
 /* The position of KEY in mapping NODE, or -1. */
 int        wharf_node_mapping_find            (const WharfNode *node,
                                                const char      *key);

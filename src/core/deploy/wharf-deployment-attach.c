@@ -146,18 +146,9 @@ wharf_deployment_attach (WharfDeployment  *self,
                            _("the deployment is already in use"));
       return FALSE;
     }
-  stack = wharf_cfn_describe_stack (self->client, self->stack_name, cancellable, &local);
+  stack = wharf_deployment_describe (self, cancellable, error);
   if (stack == NULL)
-    {
-      if (local == NULL || wharf_cfn_error_is_stack_missing (local))
-        g_set_error (error, WHARF_DEPLOY_ERROR, WHARF_DEPLOY_ERROR_NO_STACK,
-                     _("stack %s does not exist"), self->stack_name);
-      else
-        g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  g_free (self->stack_id);
-  self->stack_id = g_strdup (stack->stack_id);
+    return FALSE;
   if (!find_operation (self, stack->status, cancellable, &local))
     {
       /* Deleted between the two calls: nothing left to follow. */

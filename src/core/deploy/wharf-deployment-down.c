@@ -10,10 +10,10 @@
 #include "wharf-aws-ecs.h"
 #include "wharf-deployment-private.h"
 
-static WharfCfnStack *
-describe (WharfDeployment  *self,
-          GCancellable     *cancellable,
-          GError          **error)
+WharfCfnStack *
+wharf_deployment_describe (WharfDeployment  *self,
+                           GCancellable     *cancellable,
+                           GError          **error)
 {
   g_autoptr(GError) local = NULL;
   WharfCfnStack *stack = wharf_cfn_describe_stack (self->client, self->stack_name, cancellable, &local);
@@ -46,7 +46,7 @@ wharf_deployment_start_down (WharfDeployment  *self,
                            _("the deployment is already in use"));
       return FALSE;
     }
-  stack = describe (self, cancellable, error);
+  stack = wharf_deployment_describe (self, cancellable, error);
   if (stack == NULL)
     return FALSE;
   if (g_str_equal (stack->status, "DELETE_IN_PROGRESS"))

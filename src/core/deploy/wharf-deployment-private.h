@@ -49,6 +49,11 @@ struct _WharfDeployment
 
 void     wharf_deployment_set_state       (WharfDeployment      *self,
                                            WharfDeploymentState  state);
+/* DescribeStacks for the deployment's stack, remembering its id; a missing
+ * stack is WHARF_DEPLOY_ERROR_NO_STACK (wharf-deployment-down.c). */
+WharfCfnStack *wharf_deployment_describe  (WharfDeployment      *self,
+                                           GCancellable         *cancellable,
+                                           GError              **error);
 /* Marks the stack's current events as seen (the baseline of an operation). */
 gboolean wharf_deployment_take_baseline   (WharfDeployment      *self,
                                            GCancellable         *cancellable,
